@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_FORMAT_VERSION,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/model/settings.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsPatch): Promise<Settings>;
+}
+
+/**
+ * App settings in `<data dir>/settings.json`. An unreadable or invalid file never stops the app:
+ * defaults are used for whatever is missing or wrong, and the file is rewritten on the next change.
+ */
+export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
+  const path = join(dataDir, 'settings.json');
+  let current = await load(path);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    get: () => current,
+    update(patch) {
+      const next = settingsSchema.parse({ ...current, ...patch });
+      current = next;
+      const document = JSON.stringify({ formatVersion: SETTINGS_FORMAT_VERSION, settings: next }, null, 2) + '\n';
+      // One write at a time, in order, so the file always ends with the latest settings.
+      const write = queue.then(() => writeFileAtomic(path, document));
+      queue = write.catch(() => undefined);
+      return write.then(() => next);
+    },
+  };
+}
+
+async function load(path: string): Promise<Settings> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+  const stored = (raw as { settings?: unknown } | null)?.settings;
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  if (stored && typeof stored === 'object') {
+    for (const [key, value] of Object.entries(stored)) {
+      const field = settingsSchema.shape[key as keyof Settings];
+      if (field?.safeParse(value).success) merged[key] = value;
+    }
+  }
+  return settingsSchema.parse(merged);
+}
