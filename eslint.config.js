@@ -4,7 +4,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeOnly = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'undici', 'ws'];
+// Bare module names are matched exactly (as `paths`), so a project folder such as shared/http is not caught.
+const nodeModules = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'http2', 'tls', 'undici', 'ws'];
+const nodeOnlyPaths = (message) => nodeModules.map((name) => ({ name, message }));
+const nodeOnlyPatterns = ['node:*', 'undici/*', 'ws/*'];
 const noElectron = { name: 'electron', message: 'Only main/hosts/electron may import electron.' };
 
 export default tseslint.config(
@@ -25,9 +28,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, ...nodeOnlyPaths('shared/ runs everywhere: no Node modules.')],
           patterns: [
-            { group: nodeOnly, message: 'shared/ runs everywhere: no Node modules.' },
+            { group: nodeOnlyPatterns, message: 'shared/ runs everywhere: no Node modules.' },
             { group: ['react', 'react-dom', 'react/*', '@codemirror/*', 'codemirror'], message: 'shared/ has no UI code.' },
             { group: ['**/main/**', '**/renderer/**', '**/test/**'], message: 'shared/ imports nothing outside shared/.' },
           ],
@@ -44,9 +47,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, ...nodeOnlyPaths('The renderer is an untrusted web page: it reaches the engine only through platform/.')],
           patterns: [
-            { group: nodeOnly, message: 'The renderer is an untrusted web page: it reaches the engine only through platform/.' },
+            { group: nodeOnlyPatterns, message: 'The renderer is an untrusted web page: it reaches the engine only through platform/.' },
             { group: ['**/main/**', '**/test/**'], message: 'The renderer may import shared/ only.' },
           ],
         },

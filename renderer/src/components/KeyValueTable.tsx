@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { X } from 'lucide-react';
+import { newRowId, type HeaderRow } from '../features/tabs/request-draft.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { IconButton } from './Button.tsx';
+
+/**
+ * Editable name/value rows with an enable checkbox each. The last row is always blank: typing
+ * into it adds a row (it keeps its React key, so focus stays where the person is typing).
+ */
+export function KeyValueTable({
+  rows,
+  onChange,
+  testId,
+  label,
+  namePlaceholder,
+}: {
+  rows: HeaderRow[];
+  onChange: (rows: HeaderRow[]) => void;
+  testId: string;
+  label: string;
+  namePlaceholder: string;
+}) {
+  const { t } = useI18n();
+  const [blankId, setBlankId] = useState(newRowId);
+  const blank: HeaderRow = { id: blankId, name: '', value: '', enabled: true };
+
+  const change = (row: HeaderRow, patch: Partial<HeaderRow>) => {
+    if (row.id === blankId) {
+      onChange([...rows, { ...row, ...patch }]);
+      setBlankId(newRowId());
+    } else {
+      onChange(rows.map((candidate) => (candidate.id === row.id ? { ...candidate, ...patch } : candidate)));
+    }
+  };
+
+  return (
+    <table className="kv-table" data-testid={testId} aria-label={label}>
+      <thead>
+        <tr>
+          <th className="kv-check">
+            <span className="visually-hidden">{t('table.enabled')}</span>
+          </th>
+          <th>{t('table.name')}</th>
+          <th>{t('table.value')}</th>
+          <th className="kv-actions">
+            <span className="visually-hidden">{t('table.remove')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...rows, blank].map((row, index) => {
+          const isBlank = row.id === blankId;
+          return (
+            <tr key={row.id} data-testid="kv-row" className={!row.enabled ? 'kv-disabled' : undefined}>
+              <td className="kv-check">
+                {isBlank ? null : (
+                  <input
+                    type="checkbox"
+                    checked={row.enabled}
+                    aria-label={`${t('table.enabled')} ${row.name}`}
+                    data-testid="kv-enabled"
+                    onChange={(event) => change(row, { enabled: event.target.checked })}
+                  />
+                )}
+              </td>
+              <td>
+                <input
+                  className="kv-input"
+                  value={row.name}
+                  placeholder={namePlaceholder}
+                  aria-label={`${t('table.name')} ${index + 1}`}
+                  data-testid="kv-name"
+                  spellCheck={false}
+                  onChange={(event) => change(row, { name: event.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  className="kv-input"
+                  value={row.value}
+                  placeholder={t('table.valuePlaceholder')}
+                  aria-label={`${t('table.value')} ${index + 1}`}
+                  data-testid="kv-value"
+                  spellCheck={false}
+                  onChange={(event) => change(row, { value: event.target.value })}
+                />
+              </td>
+              <td className="kv-actions">
+                {isBlank ? null : (
+                  <IconButton label={t('table.remove')} data-testid="kv-remove" onClick={() => onChange(rows.filter((candidate) => candidate.id !== row.id))}>
+                    <X size={14} />
+                  </IconButton>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

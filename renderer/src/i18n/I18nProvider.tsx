@@ -1,0 +1,44 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Settings } from '../../../shared/model/settings.ts';
+import { en, type Catalog, type MessageKey } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export type Locale = 'en' | 'zh-CN';
+const catalogs: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number | boolean | undefined>) => string;
+
+interface I18n {
+  locale: Locale;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n>({ locale: 'en', t: (key, params) => interpolate(en[key], params) });
+
+/** The UI language: the user's choice, else the first system/browser language we have a catalog for. */
+export function resolveLocale(choice: Settings['language'], preferred: readonly string[] = navigator.languages): Locale {
+  if (choice !== 'system') return choice;
+  for (const language of preferred) {
+    if (language.toLowerCase().startsWith('zh')) return 'zh-CN';
+    if (language.toLowerCase().startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function I18nProvider({ language, children }: { language: Settings['language']; children: ReactNode }) {
+  const value = useMemo<I18n>(() => {
+    const locale = resolveLocale(language);
+    const catalog = catalogs[locale];
+    return { locale, t: (key, params) => interpolate(catalog[key], params) };
+  }, [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+function interpolate(text: string, params?: Record<string, string | number | boolean | undefined>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (params[name] === undefined ? match : String(params[name])));
+}

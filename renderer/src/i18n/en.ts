@@ -1,0 +1,113 @@
+import type { ErrorCode } from '../../../shared/contract/errors.ts';
+
+type ErrorSentences = { [C in ErrorCode as `error.${C}`]: string };
+
+/** English UI text. Every other catalog must have exactly these keys (checked by the type below). */
+const errors: ErrorSentences = {
+  'error.INVALID_URL': 'That URL cannot be parsed. Check it for typos, spaces or a missing host.',
+  'error.INVALID_HEADER': 'Header "{header}" cannot be sent: names may not contain spaces or symbols, and values may not contain line breaks.',
+  'error.INVALID_METHOD': '"{method}" is not a valid HTTP method: use letters without spaces.',
+  'error.UNSUPPORTED_SCHEME': 'Only http:// and https:// URLs can be sent (this one starts with {scheme}).',
+  'error.DNS': 'The host name {host} could not be found. Check the spelling, or your network and DNS.',
+  'error.REFUSED': 'Could not connect to {host}:{port}: the connection was refused. Is the server running on that port?',
+  'error.RESET': 'The connection to {host}:{port} was closed by the other side before the response was complete.',
+  'error.TLS': 'The secure connection to {host} failed: {reason}.',
+  'error.TIMEOUT': 'No response arrived in time. The server at {host} may be slow or unreachable.',
+  'error.CANCELLED': 'The request was cancelled.',
+  'error.BODY_TOO_LARGE': 'The response is larger than the allowed maximum.',
+  'error.PROTOCOL': 'The server sent a response that is not valid HTTP ({reason}).',
+  'error.VALIDATION': 'Shuttle could not accept that input: {message}',
+  'error.NOT_FOUND': 'That item no longer exists.',
+  'error.CONFLICT': 'That request is already running.',
+  'error.UNAUTHORIZED': 'This page is no longer connected to Shuttle. Open the link Shuttle printed when it started.',
+  'error.INTERNAL': 'Something went wrong inside Shuttle: {message}',
+};
+
+export const en = {
+  'app.name': 'Shuttle',
+  'app.loading': 'Starting Shuttle…',
+  'app.needsLink.title': 'Open Shuttle from its link',
+  'app.needsLink.body':
+    'This page needs the link that `npm run serve` printed when Shuttle started. Each link works once; restart Shuttle to get a new one.',
+  'app.unreachable.title': 'Shuttle is not running',
+  'app.unreachable.body': 'The Shuttle web host did not answer. Start it again with `npm run serve` and open the link it prints.',
+
+  'sidebar.label': 'Sidebar',
+  'sidebar.newRequest': 'New request',
+  'sidebar.sent': 'Sent this session',
+  'sidebar.sent.empty': 'Requests you send appear here. Click one to open it in a new tab.',
+  'sidebar.settings': 'Settings',
+
+  'tabs.label': 'Open requests',
+  'tabs.new': 'New tab',
+  'tabs.close': 'Close tab',
+  'tabs.untitled': 'New request',
+
+  'request.method': 'HTTP method',
+  'request.method.custom': 'Custom…',
+  'request.method.customPlaceholder': 'METHOD',
+  'request.url': 'Request URL',
+  'request.url.placeholder': 'Enter a URL, e.g. http://localhost:3000/api/users',
+  'request.send': 'Send',
+  'request.cancel': 'Cancel',
+  'request.sections': 'Request details',
+  'request.headers': 'Headers',
+  'request.body': 'Body',
+  'request.body.mode': 'Body type',
+  'request.body.none': 'None',
+  'request.body.json': 'JSON',
+  'request.body.text': 'Text',
+  'request.body.noneHint': 'This request has no body. Choose JSON or Text to add one.',
+  'request.body.format': 'Format',
+  'request.body.invalidJson': 'Not valid JSON: {message}',
+  'request.body.contentTypeHint': 'Sent with Content-Type: {type} unless you set one in Headers.',
+
+  'table.enabled': 'Enabled',
+  'table.name': 'Name',
+  'table.value': 'Value',
+  'table.remove': 'Remove row',
+  'table.add': 'Add',
+  'table.namePlaceholder': 'Header name',
+  'table.valuePlaceholder': 'Value',
+
+  'response.label': 'Response',
+  'response.empty.title': 'Send a request to see the response',
+  'response.empty.body': 'Type a URL above and press Send.',
+  'response.empty.shortcut': 'Send: {keys}',
+  'response.running': 'Waiting for the response…',
+  'response.receiving': 'Receiving… {size}',
+  'response.status': 'Status',
+  'response.time': 'Time',
+  'response.size': 'Size',
+  'response.body': 'Body',
+  'response.headers': 'Headers',
+  'response.pretty': 'Pretty',
+  'response.raw': 'Raw',
+  'response.copy': 'Copy',
+  'response.copied': 'Copied',
+  'response.emptyBody': 'The response has no body.',
+  'response.truncated': 'The body was cut off at {size}, the configured maximum.',
+  'response.partial': 'Showing the first {shown} of {total}.',
+  'response.binary': 'This body looks like binary data ({size}); it is shown as text with unreadable bytes replaced.',
+  'response.failed': 'Request failed',
+  'response.retry': 'Send again',
+  'response.headerName': 'Name',
+  'response.headerValue': 'Value',
+
+  'settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.language.system': 'Follow system',
+  'settings.theme': 'Theme',
+  'settings.theme.system': 'Follow system',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
+  'settings.timeout': 'Request timeout (seconds, 0 = none)',
+  'settings.close': 'Close',
+  'settings.saveFailed': 'Settings could not be saved: {message}',
+
+  'split.resize': 'Resize request and response panes',
+  ...errors,
+};
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
