@@ -113,4 +113,9 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'renderer/vite.config.ts'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Playwright fixtures that depend on no other fixture must destructure `{}`: that is its API.
+    files: ['test/e2e/fixtures/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
 );

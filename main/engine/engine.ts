@@ -26,14 +26,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   await bodies.init();
   const settings = await openSettingsStore(options.dataDir);
   const http = createHttpClient({ bodies, settings: () => settings.get(), emit: options.emit });
+  let closing: Promise<void> | undefined;
   return {
     dataDir: options.dataDir,
     http,
     bodies,
     settings,
-    async close() {
-      await http.close();
-      await bodies.close();
+    // Idempotent: a host may close on several signals, and undici throws when closed twice.
+    close() {
+      closing ??= (async () => {
+        await http.close();
+        await bodies.close();
+      })();
+      return closing;
     },
   };
 }

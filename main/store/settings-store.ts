@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ShuttleFailure } from '../../shared/contract/errors.ts';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_FORMAT_VERSION,
@@ -26,7 +27,13 @@ export async function openSettingsStore(dataDir: string): Promise<SettingsStore>
   return {
     get: () => current,
     update(patch) {
-      const next = settingsSchema.parse({ ...current, ...patch });
+      const parsed = settingsSchema.safeParse({ ...current, ...patch });
+      // Rejected, not thrown: callers chain on the promise, and nothing changes for an invalid patch.
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return Promise.reject(new ShuttleFailure('VALIDATION', `Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`));
+      }
+      const next = parsed.data;
       current = next;
       const document = JSON.stringify({ formatVersion: SETTINGS_FORMAT_VERSION, settings: next }, null, 2) + '\n';
       // One write at a time, in order, so the file always ends with the latest settings.
@@ -48,8 +55,9 @@ async function load(path: string): Promise<Settings> {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   if (stored && typeof stored === 'object') {
     for (const [key, value] of Object.entries(stored)) {
-      const field = settingsSchema.shape[key as keyof Settings];
-      if (field?.safeParse(value).success) merged[key] = value;
+      // Own keys only: "constructor", "__proto__" or "toString" would otherwise find Object.prototype members.
+      if (!Object.hasOwn(settingsSchema.shape, key)) continue;
+      if (settingsSchema.shape[key as keyof Settings].safeParse(value).success) merged[key] = value;
     }
   }
   return settingsSchema.parse(merged);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import type { BodyChunk } from '../../../shared/model/response.ts';
 
@@ -62,9 +63,11 @@ export class BodyStore {
 
   create(): BodyWriter {
     const id = randomUUID();
+    const bodies = this.#bodies;
+    const spillBytes = this.#spillBytes;
+    const path = join(this.#dir, id);
     let body: StoredBody = { kind: 'memory', chunks: [], size: 0, done: false };
-    this.#bodies.set(id, body);
-    const store = this;
+    bodies.set(id, body);
     return {
       id,
       get size() {
@@ -74,26 +77,38 @@ export class BodyStore {
         body.size += chunk.length;
         if (body.kind === 'memory') {
           body.chunks.push(chunk);
-          if (body.size <= store.#spillBytes) return true;
-          const path = join(store.#dir, id);
+          if (body.size <= spillBytes) return true;
           const stream = createWriteStream(path);
+          // A failed blob (disk full, folder gone) must fail this body, not crash the process with an
+          // unhandled 'error': the error stays on `stream.errored` and `end()` rejects with it.
+          stream.on('error', () => undefined);
           for (const buffered of body.chunks) stream.write(buffered);
           body = { kind: 'file', path, stream, size: body.size, done: false };
-          store.#bodies.set(id, body);
+          bodies.set(id, body);
           return !stream.writableNeedDrain;
         }
         return body.stream.write(chunk);
       },
       drained() {
-        if (body.kind === 'memory' || !body.stream.writableNeedDrain) return Promise.resolve();
+        if (body.kind === 'memory' || !body.stream.writableNeedDrain || body.stream.destroyed) return Promise.resolve();
         const stream = body.stream;
-        return new Promise((resolve) => stream.once('drain', resolve));
+        // 'close' too: a stream destroyed by an error or a release never drains.
+        return new Promise((resolve) => {
+          const done = () => {
+            stream.off('drain', done);
+            stream.off('close', done);
+            resolve();
+          };
+          stream.on('drain', done);
+          stream.on('close', done);
+        });
       },
       async end() {
         body.done = true;
         if (body.kind === 'file') {
           const stream = body.stream;
-          await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+          stream.end();
+          await finished(stream);
         }
       },
     };
@@ -109,13 +124,15 @@ export class BodyStore {
     } else {
       const file = await open(body.path, 'r');
       try {
-        bytes = Buffer.alloc(Math.max(0, end - offset));
-        await file.read(bytes, 0, bytes.length, offset);
+        const buffer = Buffer.alloc(Math.max(0, end - offset));
+        // Only what is on disk: a body still streaming may not have flushed the whole range yet.
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, offset);
+        bytes = buffer.subarray(0, bytesRead);
       } finally {
         await file.close();
       }
     }
-    return { base64: bytes.toString('base64'), offset, totalSize: body.size, eof: body.done && end >= body.size };
+    return { base64: bytes.toString('base64'), offset, totalSize: body.size, eof: body.done && offset + bytes.length >= body.size };
   }
 
   async release(id: string): Promise<boolean> {
@@ -123,11 +140,20 @@ export class BodyStore {
     if (!body) return false;
     this.#bodies.delete(id);
     if (body.kind === 'file') {
-      body.stream.destroy();
+      // Wait for the stream to close: its file may still be opening, and would appear after the rm.
+      await destroyAndWait(body.stream);
       await rm(body.path, { force: true });
     }
     return true;
   }
+}
+
+function destroyAndWait(stream: WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('close', () => resolve());
+    stream.destroy();
+  });
 }
 
 function sliceChunks(chunks: Buffer[], start: number, end: number): Buffer {

@@ -61,7 +61,13 @@ export function sendRequest(prepared: PreparedRequest, options: SendOptions): Pr
     const timer =
       options.timeoutMs > 0
         ? setTimeout(
-            () => abortWith(new ShuttleFailure('TIMEOUT', `No complete response within ${options.timeoutMs} ms`, { timeoutMs: options.timeoutMs })),
+            () =>
+              abortWith(
+                new ShuttleFailure('TIMEOUT', `No complete response within ${options.timeoutMs} ms`, {
+                  host: url.hostname,
+                  timeoutMs: options.timeoutMs,
+                }),
+              ),
             options.timeoutMs,
           )
         : undefined;
@@ -85,7 +91,8 @@ export function sendRequest(prepared: PreparedRequest, options: SendOptions): Pr
       onResponseData(ctrl, chunk) {
         if (!writer || settled) return;
         const room = options.maxResponseBytes - writer.size;
-        if (chunk.length >= room) {
+        // Strictly more than fits: a body of exactly the cap is complete, not truncated.
+        if (chunk.length > room) {
           if (room > 0) writer.write(chunk.subarray(0, room));
           truncated = true;
           // Stop downloading: the user gets what fits under the cap, flagged as truncated.

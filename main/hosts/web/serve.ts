@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../../engine/engine.ts';
+import type { EmitEvent } from '../../engine/events.ts';
 import { createHandlers } from '../../rpc/handlers.ts';
 import { createRouter } from '../../rpc/router.ts';
 import { resolveDataDir } from '../../store/data-dir.ts';
@@ -20,13 +21,14 @@ export async function serve(argv: string[]): Promise<WebHost> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   if (!existsSync(RENDERER_DIR)) throw new Error('The UI is not built yet: run `npm run build:renderer` first.');
 
-  let host: WebHost | undefined;
+  // The engine is created before the host that forwards its events; until then there is no UI to tell.
+  const events: { broadcast?: EmitEvent } = {};
   const engine = await createEngine({
     dataDir: resolveDataDir(values['data-dir']),
-    emit: (event, payload) => host?.broadcast(event, payload),
+    emit: (event, payload) => events.broadcast?.(event, payload),
   });
-  host = await startWebHost({ router: createRouter(createHandlers(engine, 'web')), staticDir: RENDERER_DIR, port });
-  const webHost = host;
+  const webHost = await startWebHost({ router: createRouter(createHandlers(engine, 'web')), staticDir: RENDERER_DIR, port });
+  events.broadcast = webHost.broadcast;
   const close = async () => {
     await webHost.close();
     await engine.close();

@@ -81,9 +81,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!request.headers['content-type']?.startsWith('application/json')) {
         return send(response, 415, { error: 'expected application/json' });
       }
+      const command = decodeComponent(path.slice('/api/invoke/'.length));
+      if (command === undefined) return send(response, 400, { error: 'bad command name' });
       const body = await readJson(request);
       if (!body.ok) return send(response, 400, { error: body.error });
-      const command = decodeURIComponent(path.slice('/api/invoke/'.length));
       return send(response, 200, await options.router.invoke(command, body.value));
     }
 
@@ -154,6 +155,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A malformed escape (`%E0%A4%A`) is the client's mistake: undefined, so the caller answers 400, not 500. */
+function decodeComponent(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {

@@ -12,7 +12,7 @@ const errors: ErrorSentences = {
   'error.REFUSED': 'Could not connect to {host}:{port}: the connection was refused. Is the server running on that port?',
   'error.RESET': 'The connection to {host}:{port} was closed by the other side before the response was complete.',
   'error.TLS': 'The secure connection to {host} failed: {reason}.',
-  'error.TIMEOUT': 'No response arrived in time. The server at {host} may be slow or unreachable.',
+  'error.TIMEOUT': 'No response arrived in time from {host}. The server may be slow or unreachable; the timeout can be changed in Settings.',
   'error.CANCELLED': 'The request was cancelled.',
   'error.BODY_TOO_LARGE': 'The response is larger than the allowed maximum.',
   'error.PROTOCOL': 'The server sent a response that is not valid HTTP ({reason}).',

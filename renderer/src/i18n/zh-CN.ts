@@ -92,7 +92,7 @@ export const zhCN: Catalog = {
   'error.REFUSED': '无法连接到 {host}:{port}：连接被拒绝。服务器是否在该端口上运行？',
   'error.RESET': '在响应完成之前，{host}:{port} 关闭了连接。',
   'error.TLS': '与 {host} 的安全连接失败：{reason}。',
-  'error.TIMEOUT': '未能及时收到响应。{host} 上的服务器可能很慢或无法访问。',
+  'error.TIMEOUT': '未能及时收到来自 {host} 的响应。服务器可能很慢或无法访问；可在设置中修改超时时间。',
   'error.CANCELLED': '请求已取消。',
   'error.BODY_TOO_LARGE': '响应超过了允许的最大大小。',
   'error.PROTOCOL': '服务器返回的响应不是有效的 HTTP（{reason}）。',
