@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import type { HttpRequestSpec } from '../../../../shared/model/request.ts';
+import type { HttpResponseMeta } from '../../../../shared/model/response.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { specFromDraft, type RequestDraft } from './request-draft.ts';
 import { initialTabsState, tabsReducer, type RequestTab, type TabsState } from './tabs-reducer.ts';
@@ -7,7 +8,7 @@ import { initialTabsState, tabsReducer, type RequestTab, type TabsState } from '
 interface TabsApi {
   state: TabsState;
   activeTab: RequestTab;
-  open(spec?: HttpRequestSpec): void;
+  open(spec?: HttpRequestSpec, response?: HttpResponseMeta): void;
   close(tabId: string): void;
   select(tabId: string): void;
   edit(tabId: string, draft: RequestDraft): void;
@@ -67,7 +68,7 @@ export function TabsProvider({ children }: { children: ReactNode }) {
     () => ({
       state,
       activeTab: state.tabs.find((tab) => tab.id === state.activeId) ?? state.tabs[0]!,
-      open: (spec) => dispatch({ type: 'open', spec }),
+      open: (spec, response) => dispatch({ type: 'open', spec, response }),
       close,
       select: (tabId) => dispatch({ type: 'select', tabId }),
       edit: (tabId, draft) => dispatch({ type: 'edit', tabId, draft }),

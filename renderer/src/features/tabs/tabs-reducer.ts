@@ -30,7 +30,8 @@ export interface TabsState {
 }
 
 export type TabsAction =
-  | { type: 'open'; spec?: HttpRequestSpec }
+  /** Opens a tab, optionally with a request to edit and a response to show (e.g. from history). */
+  | { type: 'open'; spec?: HttpRequestSpec; response?: HttpResponseMeta }
   | { type: 'close'; tabId: string }
   | { type: 'select'; tabId: string }
   | { type: 'edit'; tabId: string; draft: RequestDraft }
@@ -43,9 +44,9 @@ export type TabsAction =
 const MAX_SENT = 50;
 
 let nextTabId = 0;
-function newTab(spec?: HttpRequestSpec): RequestTab {
+function newTab(spec?: HttpRequestSpec, response?: HttpResponseMeta): RequestTab {
   nextTabId += 1;
-  return { id: `tab-${nextTabId}`, draft: draftFromSpec(spec), run: { kind: 'idle' } };
+  return { id: `tab-${nextTabId}`, draft: draftFromSpec(spec), run: response ? { kind: 'done', response } : { kind: 'idle' } };
 }
 
 export function initialTabsState(): TabsState {
@@ -55,7 +56,7 @@ export function initialTabsState(): TabsState {
 export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
   switch (action.type) {
     case 'open': {
-      const tab = newTab(action.spec);
+      const tab = newTab(action.spec, action.response);
       return { ...state, tabs: [...state.tabs, tab], activeId: tab.id };
     }
     case 'close': {
