@@ -4,10 +4,63 @@ export type RawHeader = [name: string, value: string];
 export interface ResponseTimings {
   /** Epoch ms when the engine started the request. */
   startedAt: number;
-  /** ms from start until the status line and headers arrived. */
+  /** ms from start until the status line and headers of the final response arrived. */
   firstByteMs: number;
-  /** ms from start until the last body byte (or the error). */
+  /** ms from start until the last body byte (or the error), all redirect hops included. */
   totalMs: number;
+}
+
+/**
+ * Where the time of one exchange went, in ms from that exchange's start. A phase is absent when it
+ * did not happen (no DNS lookup for an IP literal, no TLS for http:, nothing at all on a reused
+ * connection).
+ */
+export interface PhaseTimings {
+  dnsMs?: number;
+  connectMs?: number;
+  tlsMs?: number;
+  /** Until the request (headers and body) was written. */
+  sentMs?: number;
+  /** Until the response's status line and headers arrived. */
+  firstByteMs?: number;
+  /** From the first to the last body byte. */
+  downloadMs?: number;
+  totalMs: number;
+}
+
+export interface PeerCertificate {
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  subjectAltNames: string[];
+  fingerprint256: string;
+}
+
+export interface ConnectionInfo {
+  remoteAddress?: string;
+  remotePort?: number;
+  /** True when an already open connection carried this exchange. */
+  reused: boolean;
+  /** Negotiated application protocol: "http/1.1" or "h2". */
+  protocol: string;
+  tls?: { protocol: string; cipher: string; peerCertificate?: PeerCertificate };
+}
+
+/** One request/response exchange: a redirect hop, or the final answer. */
+export interface ExchangeRecord {
+  method: string;
+  url: string;
+  /** The exact request line and headers sent after auth, cookies and variables. */
+  requestLine: string;
+  requestHeaders: RawHeader[];
+  status: number;
+  statusText: string;
+  responseHeaders: RawHeader[];
+  timings: PhaseTimings;
+  connection?: ConnectionInfo;
+  /** Headers removed before following a redirect here (Authorization, Cookie, secret ones on a cross-origin hop). */
+  droppedHeaders?: string[];
 }
 
 /** What came back, without the body: the body is fetched by reference (`body.read`). */
@@ -15,18 +68,26 @@ export interface HttpResponseMeta {
   runId: string;
   status: number;
   statusText: string;
-  /** The request line actually sent, e.g. `POST /echo`; the URL after parsing. */
+  /** The final request's method and URL (after redirects). */
   method: string;
   url: string;
   headers: RawHeader[];
-  /** Headers the engine sent, after its own additions (Content-Type for the body mode, User-Agent). */
+  /** Headers the engine sent on the final request, after its own additions (Content-Type, User-Agent, auth, cookies). */
   requestHeaders: RawHeader[];
   bodyId: string;
-  /** Bytes of body received (as on the wire; decoding arrives with the transport work). */
+  /** Bytes of body as stored: decoded when the response was compressed. */
   bodySize: number;
+  /** Bytes of body as they came over the wire (before Content-Encoding was undone); equals bodySize when uncompressed. */
+  wireSize?: number;
+  /** The Content-Encoding chain that was undone, e.g. ["gzip"]. */
+  contentEncoding?: string[];
   /** True when the body stopped at the configured cap. */
   bodyTruncated: boolean;
+  /** "1.1" or "2". */
+  httpVersion?: string;
   timings: ResponseTimings;
+  /** Every exchange in order: redirect hops first, the final response last. */
+  exchanges?: ExchangeRecord[];
 }
 
 export interface BodyChunk {
