@@ -1,8 +1,11 @@
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
-import { contentTypeForBodyMode } from '../../../shared/http/body-content-type.ts';
 import { isToken, isValidHeaderValue } from '../../../shared/http/tokens.ts';
 import type { HttpRequestSpec } from '../../../shared/model/request.ts';
 import type { RawHeader } from '../../../shared/model/response.ts';
+import { encodeBody } from './body/encode-body.ts';
+import type { PreparedBody } from './body/prepared-body.ts';
+import { ACCEPT_ENCODING } from './decode/content-decoders.ts';
+import { substitutePathParams } from './path-params.ts';
 
 export const USER_AGENT = 'Shuttle/0.1';
 
@@ -10,20 +13,26 @@ export const USER_AGENT = 'Shuttle/0.1';
 export interface PreparedRequest {
   url: URL;
   method: string;
+  /** The user's enabled headers, then the automatic ones they did not set themselves. */
   headers: RawHeader[];
-  body: string | undefined;
+  body: PreparedBody | undefined;
+  /** user:password from the URL, taken out of it (never sent or shown there) and sent as Basic auth, as curl does. */
+  urlCredentials?: { username: string; password: string };
 }
 
 /**
  * Turns what the user composed into what goes on the wire, refusing anything that could smuggle
- * bytes (CR/LF/NUL) or reach a non-HTTP scheme before a single byte is sent.
+ * bytes (CR/LF/NUL) or reach a non-HTTP scheme before a single byte is sent. Synchronous unless a
+ * body file has to be looked at.
  */
-export function prepareRequest(spec: HttpRequestSpec): PreparedRequest {
+export function prepareRequest(spec: HttpRequestSpec): PreparedRequest | Promise<PreparedRequest> {
   const method = spec.method.trim();
   if (!isToken(method)) {
     throw new ShuttleFailure('INVALID_METHOD', `"${method}" is not a valid HTTP method`, { method });
   }
   const url = parseHttpUrl(spec.url);
+  const urlCredentials = takeCredentials(url);
+  if (spec.pathParams && spec.pathParams.length > 0) url.pathname = substitutePathParams(url.pathname, spec.pathParams);
 
   const headers: RawHeader[] = [];
   for (const entry of spec.headers) {
@@ -39,13 +48,40 @@ export function prepareRequest(spec: HttpRequestSpec): PreparedRequest {
     headers.push([name, entry.value]);
   }
 
-  const hasHeader = (lower: string) => headers.some(([name]) => name.toLowerCase() === lower);
-  const body = spec.body.mode === 'none' ? undefined : spec.body.text;
-  const contentType = contentTypeForBodyMode(spec.body.mode);
-  if (body !== undefined && contentType && !hasHeader('content-type')) headers.push(['Content-Type', contentType]);
-  if (!hasHeader('user-agent')) headers.push(['User-Agent', USER_AGENT]);
+  const encoded = encodeBody(spec.body);
+  const finish = (body: PreparedBody | undefined) => withAutomaticHeaders({ url, method, headers, body, ...(urlCredentials ? { urlCredentials } : {}) });
+  return encoded instanceof Promise ? encoded.then(finish) : finish(encoded);
+}
 
-  return { url, method, headers, body };
+/** Adds the headers the engine writes by itself, each only where the user did not set it. */
+function withAutomaticHeaders(prepared: PreparedRequest): PreparedRequest {
+  const { headers, body } = prepared;
+  // The user's headers win over every automatic one, in the user's spelling.
+  const hasHeader = (lower: string) => headers.some(([name]) => name.toLowerCase() === lower);
+  if (body?.contentType && !hasHeader('content-type')) headers.push(['Content-Type', body.contentType]);
+  // A streamed body gets its length from here (undici measures in-memory ones itself).
+  if (body && !Buffer.isBuffer(body.content) && !hasHeader('content-length')) headers.push(['Content-Length', String(body.length)]);
+  if (!hasHeader('user-agent')) headers.push(['User-Agent', USER_AGENT]);
+  // Every coding the engine can undo; the body store keeps the decoded bytes.
+  if (!hasHeader('accept-encoding')) headers.push(['Accept-Encoding', ACCEPT_ENCODING]);
+
+  return prepared;
+}
+
+function takeCredentials(url: URL): PreparedRequest['urlCredentials'] {
+  if (url.username === '' && url.password === '') return undefined;
+  const credentials = { username: safeDecode(url.username), password: safeDecode(url.password) };
+  url.username = '';
+  url.password = '';
+  return credentials;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function parseHttpUrl(input: string): URL {

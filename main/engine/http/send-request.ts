@@ -1,178 +1,369 @@
+import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
-import type { HttpResponseMeta, RawHeader } from '../../../shared/model/response.ts';
+import type { ConnectionInfo, ExchangeRecord, PhaseTimings, RawHeader } from '../../../shared/model/response.ts';
 import type { BodyStore, BodyWriter } from '../bodies/body-store.ts';
+import { bodyForDispatch, type PreparedBody } from './body/prepared-body.ts';
 import { classifyError } from './classify-error.ts';
-import type { PreparedRequest } from './prepare-request.ts';
+import { contentCodings } from './decode/content-decoders.ts';
+import { createBodySink, type BodySink } from './decode/response-body-sink.ts';
+import { isEventStream, tapWrites } from './event-stream-forwarder.ts';
+import type { RunSignal } from './run-signal.ts';
+import { connectionFacts } from './timeline/connection-info.ts';
+import { connectionRecordOf } from './timeline/connection-record.ts';
+import { parseRequestHead } from './timeline/request-head.ts';
+import { expectRequestHeaders, forgetProbe, type WireCapture } from './timeline/wire-observer.ts';
+import { QUEUED_ABORT } from './transport/queued-abort.ts';
 
-export interface SendOptions {
-  runId: string;
+/** One request as it goes out on one hop: after auth, cookies and redirect rules were applied. */
+export interface HopRequest {
+  url: URL;
+  method: string;
+  headers: RawHeader[];
+  body?: PreparedBody;
+}
+
+type ExchangePhase = 'connecting' | 'waiting' | 'receiving';
+
+export interface ExchangeOptions {
   dispatcher: Dispatcher;
   bodies: BodyStore;
-  signal: AbortSignal;
-  /** Overall deadline in ms; 0 disables it. */
-  timeoutMs: number;
+  /** Stops the exchange: cancel, or the run's overall deadline. */
+  signal: RunSignal;
   maxResponseBytes: number;
+  /**
+   * Decided when the headers arrive: keep this response's body (it is the answer), or drain it
+   * (a redirect or challenge that will be followed) without storing it.
+   */
+  keepBody(status: number, headers: RawHeader[]): boolean;
   onProgress?: (phase: 'waiting' | 'receiving', receivedBytes: number) => void;
-  now?: () => number;
+  /** Receives the decoded body of a text/event-stream response as it is stored (live server-sent events). */
+  onEventStreamBytes?: (chunk: Buffer) => void;
+}
+
+export interface StoredResponseBody {
+  id: string;
+  size: number;
+  wireSize: number;
+  truncated: boolean;
+  codings: string[];
+  /** The download or decoding failed after the headers: what arrived is kept. */
+  error?: ShuttleFailure;
+}
+
+export interface ExchangeResult {
+  record: ExchangeRecord;
+  /** performance.now() when this exchange began, to place it in the whole request's time. */
+  startedAt: number;
+  status: number;
+  statusText: string;
+  headers: RawHeader[];
+  /** The Set-Cookie values among `headers`, for the cookie jar. */
+  setCookies: string[];
+  /** "1.1" or "2". */
+  httpVersion: string;
+  /** The stored body, when it was kept. */
+  body?: StoredResponseBody;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** A followed redirect's body is read to keep the connection, up to this much; past it the connection is dropped. */
+const DRAIN_LIMIT_BYTES = 64 * 1024;
+/** Reasons this code aborts a download with, recognised when undici reports them back. */
+const STOPPED_AT_CAP = new Error('stopped at the body cap');
+const STOPPED_DRAINING = new Error('stopped draining a followed response');
+const STOPPED_UNDECODABLE = new Error('stopped at a body that cannot be decoded');
 
 /**
- * Sends one prepared request through undici's dispatcher API, which (unlike `request`) hands us
- * the raw header list and the reason phrase, and streams the body straight into the body store.
+ * Sends one request through undici's dispatcher API, which (unlike `request`) hands over the raw
+ * header list and the reason phrase, and streams the body straight into the body store. It also
+ * notes where the time went and which connection carried the exchange, for the timeline.
  */
-export function sendRequest(prepared: PreparedRequest, options: SendOptions): Promise<HttpResponseMeta> {
-  const now = options.now ?? Date.now;
-  const startedAt = now();
-  const { url } = prepared;
+export function sendExchange(request: HopRequest, options: ExchangeOptions): Promise<ExchangeResult> {
+  const { url, method } = request;
+  const path = url.pathname + url.search;
+  const startedAt = performance.now();
 
-  return new Promise<HttpResponseMeta>((resolve, reject) => {
+  return new Promise<ExchangeResult>((resolve, reject) => {
     let controller: Dispatcher.DispatchController | undefined;
-    let writer: BodyWriter | undefined;
+    /** undici's way to drop this request from its queue, while it still waits for a connection. */
+    let leaveQueue: ((reason: Error) => void) | undefined;
+    let phase: ExchangePhase = 'connecting';
+    let wire: WireCapture | undefined;
+    let reused = false;
+    let sentAt: number | undefined;
+    let firstByteAt: number | undefined;
+    let headersAt: number | undefined;
     let status = 0;
     let statusText = '';
     let headers: RawHeader[] = [];
-    let firstByteMs = 0;
-    let truncated = false;
+    let setCookies: string[] = [];
+    let contentEncoding: string[] = [];
+    let keep = false;
+    let writer: BodyWriter | undefined;
+    let sink: BodySink | undefined;
+    let codings: string[] = [];
+    let drained = 0;
+    let bodyError: ShuttleFailure | undefined;
     let settled = false;
     let lastProgress = 0;
+
+    const probe = {
+      method,
+      path,
+      onSent(capture: WireCapture) {
+        wire = capture;
+        phase = 'waiting';
+        const record = connectionRecordOf(capture.socket);
+        reused = record.claimed;
+        record.claimed = true;
+        // Read now, while the socket is surely open.
+        connectionFacts(capture.socket);
+      },
+    };
 
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      options.signal.removeEventListener('abort', onAbort);
+      forgetProbe(probe);
+      stopListening();
       outcome();
     };
     const failWith = (failure: ShuttleFailure) =>
       finish(() => {
+        sink?.discard();
         if (writer) void options.bodies.release(writer.id);
         reject(failure);
       });
-    const abortWith = (failure: ShuttleFailure) => {
-      if (controller && !controller.aborted) controller.abort(failure);
+
+    const onAbort = (reason: ShuttleFailure) => {
+      // Where it stalled tells the user more than "timeout": connecting, waiting for the answer, or mid-body.
+      const failure = reason.code === 'TIMEOUT' ? new ShuttleFailure('TIMEOUT', reason.message, { ...reason.detail, phase }) : reason;
+      if (controller) {
+        if (!controller.aborted) controller.abort(failure);
+      } else {
+        leaveQueue?.(failure);
+      }
       failWith(failure);
     };
+    if (options.signal.reason) return onAbort(options.signal.reason);
+    const stopListening = options.signal.onAbort(onAbort);
 
-    const onAbort = () => abortWith(new ShuttleFailure('CANCELLED', 'The request was cancelled'));
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    const timer =
-      options.timeoutMs > 0
-        ? setTimeout(
-            () =>
-              abortWith(
-                new ShuttleFailure('TIMEOUT', `No complete response within ${options.timeoutMs} ms`, {
-                  host: url.hostname,
-                  timeoutMs: options.timeoutMs,
-                }),
-              ),
-            options.timeoutMs,
-          )
-        : undefined;
-    if (options.signal.aborted) return onAbort();
+    const complete = async () => {
+      if (settled) return;
+      const endedAt = performance.now();
+      let body: StoredResponseBody | undefined;
+      if (keep && writer && sink) {
+        try {
+          await sink.end();
+        } catch (error) {
+          bodyError ??= classifyError(error, url);
+        }
+        body = {
+          id: writer.id,
+          size: writer.size,
+          wireSize: sink.wireBytes,
+          truncated: sink.capped,
+          codings,
+          ...(bodyError ? { error: bodyError } : {}),
+        };
+      }
+      const connection = wire ? connectionInfo(wire, reused) : undefined;
+      finish(() =>
+        resolve({
+          record: exchangeRecord(endedAt, connection),
+          startedAt,
+          status,
+          statusText,
+          headers,
+          setCookies,
+          httpVersion: connection?.protocol === 'h2' ? '2' : '1.1',
+          ...(body ? { body } : {}),
+        }),
+      );
+    };
+
+    const exchangeRecord = (endedAt: number, connection: ConnectionInfo | undefined): ExchangeRecord => {
+      const head = wire
+        ? parseRequestHead(wire.headerText, connection?.protocol ?? 'http/1.1', { method, path, bodyLength: request.body?.length })
+        : { requestLine: `${method} ${path} HTTP/1.1`, headers: request.headers };
+      return {
+        method,
+        url: url.href,
+        requestLine: head.requestLine,
+        requestHeaders: head.headers,
+        status,
+        statusText,
+        responseHeaders: headers,
+        timings: phaseTimings(endedAt),
+        ...(connection ? { connection } : {}),
+      };
+    };
+
+    const phaseTimings = (endedAt: number): PhaseTimings => {
+      const timings: PhaseTimings = { totalMs: ms(endedAt - startedAt) };
+      if (wire && !reused) {
+        const connection = connectionRecordOf(wire.socket);
+        const tcpStart = connection.lookupAt ?? connection.startedAt;
+        if (connection.lookupAt !== undefined) timings.dnsMs = ms(connection.lookupAt - connection.startedAt);
+        if (connection.connectedAt !== undefined) timings.connectMs = ms(connection.connectedAt - tcpStart);
+        if (connection.secureAt !== undefined && connection.connectedAt !== undefined) timings.tlsMs = ms(connection.secureAt - connection.connectedAt);
+      }
+      if (sentAt !== undefined) timings.sentMs = ms(sentAt - startedAt);
+      if (firstByteAt !== undefined) timings.firstByteMs = ms(firstByteAt - startedAt);
+      if (headersAt !== undefined) timings.downloadMs = ms(endedAt - headersAt);
+      return timings;
+    };
 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(ctrl) {
         controller = ctrl;
-        if (settled) ctrl.abort(new ShuttleFailure('CANCELLED', 'The request was cancelled'));
+        if (settled) return ctrl.abort(new ShuttleFailure('CANCELLED', 'The request was cancelled'));
+        expectRequestHeaders(probe);
+      },
+      onRequestSent() {
+        sentAt = performance.now();
+        options.onProgress?.('waiting', 0);
+      },
+      onResponseStarted() {
+        firstByteAt ??= performance.now();
       },
       onResponseStart(ctrl, statusCode, _headers, statusMessage) {
         // 1xx interim responses (100 Continue, 103 Early Hints) are not the answer; wait for the final one.
-        if (statusCode < 200) return;
+        if (statusCode < 200 || settled) return;
+        headersAt = performance.now();
+        firstByteAt ??= headersAt;
+        phase = 'receiving';
         status = statusCode;
         statusText = statusMessage ?? '';
-        headers = toRawHeaders(ctrl.rawHeaders);
-        firstByteMs = now() - startedAt;
+        const read = readHeaders(ctrl.rawHeaders);
+        headers = read.headers;
+        setCookies = read.setCookies;
+        contentEncoding = read.contentEncoding;
+        keep = options.keepBody(status, headers);
+        if (!keep) return;
+        codings = contentCodings(contentEncoding) ?? [];
         writer = options.bodies.create();
+        if (options.onEventStreamBytes && isEventStream(headers)) writer = tapWrites(writer, options.onEventStreamBytes);
+        sink = createBodySink({
+          writer,
+          codings,
+          maxBytes: options.maxResponseBytes,
+          onDecodeError(error) {
+            const coding = codings.join(', ');
+            bodyError = new ShuttleFailure('PROTOCOL', `The ${coding} body could not be decoded: ${error.message}`, {
+              host: url.hostname,
+              reason: `the ${coding} body could not be decoded`,
+            });
+            ctrl.abort(STOPPED_UNDECODABLE);
+          },
+        });
         options.onProgress?.('receiving', 0);
       },
       onResponseData(ctrl, chunk) {
-        if (!writer || settled) return;
-        const room = options.maxResponseBytes - writer.size;
-        // Strictly more than fits: a body of exactly the cap is complete, not truncated.
-        if (chunk.length > room) {
-          if (room > 0) writer.write(chunk.subarray(0, room));
-          truncated = true;
-          // Stop downloading: the user gets what fits under the cap, flagged as truncated.
-          ctrl.abort(new ShuttleFailure('BODY_TOO_LARGE', 'Response body reached the size cap'));
+        if (settled) return;
+        if (!keep) {
+          drained += chunk.length;
+          if (drained > DRAIN_LIMIT_BYTES) ctrl.abort(STOPPED_DRAINING);
           return;
         }
-        if (!writer.write(chunk)) {
-          ctrl.pause();
-          void writer.drained().then(() => ctrl.resume());
+        if (!sink) return;
+        const writable = sink.write(chunk);
+        if (sink.capped) {
+          // Stop downloading: the user gets what fits under the cap, flagged as truncated.
+          ctrl.abort(STOPPED_AT_CAP);
+          return;
         }
-        const time = now();
+        if (!writable) {
+          ctrl.pause();
+          sink.whenWritable(() => ctrl.resume());
+        }
+        const time = performance.now();
         if (time - lastProgress >= PROGRESS_INTERVAL_MS) {
           lastProgress = time;
-          options.onProgress?.('receiving', writer.size);
+          options.onProgress?.('receiving', sink.wireBytes);
         }
       },
       onResponseEnd() {
         void complete();
       },
       onResponseError(_ctrl, error) {
-        if (truncated) return void complete();
-        failWith(classifyError(error, url));
+        if (settled) return;
+        if (error === STOPPED_AT_CAP || error === STOPPED_DRAINING || error === STOPPED_UNDECODABLE) return void complete();
+        // undici reports a second, different Content-Length (RFC 9112 §6.3: unreadable) with the
+        // same code as a short body; before the headers were accepted it can only be the former.
+        if (headersAt === undefined && (error as { code?: string }).code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
+          return failWith(
+            new ShuttleFailure('PROTOCOL', 'The response has conflicting Content-Length headers', {
+              host: url.hostname,
+              reason: 'the response has conflicting Content-Length headers',
+            }),
+          );
+        }
+        const failure = classifyError(error, url);
+        // After the headers, a broken connection still leaves a response worth showing: keep what
+        // arrived and flag it. Before them there is nothing to show but the error.
+        if (keep && writer && (failure.code === 'RESET' || failure.code === 'PROTOCOL')) {
+          bodyError = failure;
+          return void complete();
+        }
+        failWith(failure);
       },
     };
 
-    const complete = async () => {
-      if (settled || !writer) return;
-      const body = writer;
-      try {
-        await body.end();
-      } catch (error) {
-        return failWith(classifyError(error, url));
-      }
-      finish(() =>
-        resolve({
-          runId: options.runId,
-          status,
-          statusText,
-          method: prepared.method,
-          url: url.href,
-          headers,
-          requestHeaders: prepared.headers,
-          bodyId: body.id,
-          bodySize: body.size,
-          bodyTruncated: truncated,
-          timings: { startedAt, firstByteMs, totalMs: now() - startedAt },
-        }),
-      );
-    };
-
     try {
-      options.dispatcher.dispatch(
-        {
-          origin: url.origin,
-          path: url.pathname + url.search,
-          method: prepared.method,
-          headers: prepared.headers.flat(),
-          body: prepared.body ?? null,
-          // The overall deadline above is the user's timeout; undici's own stay out of its way.
-          headersTimeout: 0,
-          bodyTimeout: 0,
-        },
-        handler,
-      );
+      const dispatchOptions: Dispatcher.DispatchOptions = {
+        origin: url.origin,
+        path,
+        method,
+        headers: request.headers.flat(),
+        body: bodyForDispatch(request.body),
+        // The overall deadline is the user's timeout; undici's own stay out of its way.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+        [QUEUED_ABORT]: (cancel: (reason: Error) => void) => (leaveQueue = cancel),
+      };
+      options.dispatcher.dispatch(dispatchOptions, handler);
     } catch (error) {
       failWith(classifyError(error, url));
     }
   });
 }
 
-function toRawHeaders(raw: Dispatcher.DispatchController['rawHeaders']): RawHeader[] {
-  if (!Array.isArray(raw)) return [];
-  const list: RawHeader[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    list.push([headerText(raw[i]), headerText(raw[i + 1])]);
+function connectionInfo(wire: WireCapture, reused: boolean): ConnectionInfo {
+  return { ...connectionFacts(wire.socket), reused };
+}
+
+/** The raw header list, with the two headers the engine acts on picked out in the same pass. */
+function readHeaders(raw: Dispatcher.DispatchController['rawHeaders']): { headers: RawHeader[]; setCookies: string[]; contentEncoding: string[] } {
+  const headers: RawHeader[] = [];
+  const setCookies: string[] = [];
+  const contentEncoding: string[] = [];
+  const add = (name: string, value: string) => {
+    headers.push([name, value]);
+    // Length first: most names are neither, and lower-casing every one costs on every request.
+    if (name.length === 10 && name.toLowerCase() === 'set-cookie') setCookies.push(value);
+    else if (name.length === 16 && name.toLowerCase() === 'content-encoding') contentEncoding.push(value);
+  };
+  if (Array.isArray(raw)) {
+    // HTTP/1.1: name, value, name, value… as they came, in their original case.
+    for (let i = 0; i + 1 < raw.length; i += 2) add(headerText(raw[i]), headerText(raw[i + 1]));
+  } else if (raw && typeof raw === 'object') {
+    // HTTP/2: Node's header object (names lower case on the wire; undici has taken :status out).
+    for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (Array.isArray(value)) for (const item of value) add(name, headerText(item));
+      else if (value !== undefined) add(name, headerText(value));
+    }
   }
-  return list;
+  return { headers, setCookies, contentEncoding };
 }
 
 // Header bytes are Latin-1 on the wire (RFC 9110 §5.5); decoding as UTF-8 would alter them.
 function headerText(part: unknown): string {
   return Buffer.isBuffer(part) ? part.toString('latin1') : String(part);
+}
+
+// Two decimals: sub-millisecond phases are real on loopback and worth telling apart from zero.
+function ms(value: number): number {
+  return Math.round(value * 100) / 100;
 }

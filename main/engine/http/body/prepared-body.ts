@@ -1,0 +1,19 @@
+import { Readable } from 'node:stream';
+
+/** A request body ready for the wire: its exact length is known before the first byte goes out. */
+export interface PreparedBody {
+  length: number;
+  /** The Content-Type the body mode implies (multipart's carries its boundary); none for some modes. */
+  contentType?: string;
+  /**
+   * The bytes in memory, or a producer of them (file-backed parts) that yields the same bytes on
+   * every call, so a 307/308 redirect or a Digest retry can send the body again.
+   */
+  content: Buffer | (() => AsyncIterable<Uint8Array>);
+}
+
+/** The bytes as undici takes them: a Buffer, or a fresh stream for a streamed body. */
+export function bodyForDispatch(body: PreparedBody | undefined): Buffer | Readable | null {
+  if (!body) return null;
+  return Buffer.isBuffer(body.content) ? body.content : Readable.from(body.content(), { objectMode: false });
+}

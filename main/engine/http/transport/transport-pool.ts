@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { createSecureContext, rootCertificates, type ConnectionOptions } from 'node:tls';
+import { Agent, ProxyAgent, type Dispatcher, type buildConnector } from 'undici';
+import { ShuttleFailure } from '../../../../shared/contract/errors.ts';
+import type { RequestSettings } from '../../../../shared/model/request.ts';
+import { readFileSource } from '../file-source.ts';
+import { proxyForUrl, type ProxyEnvironment } from './proxy-for-url.ts';
+import { timedConnector } from './timed-connector.ts';
+
+/** Connect (TCP + TLS) deadline when the request's own timeout is longer or off. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * Response header block limit. Node's 16 KiB default is too small for a debugging tool (large
+ * cookies, JWTs, CSP headers); beyond this a response is refused with a clear error.
+ */
+export const MAX_HEADER_BYTES = 256 * 1024;
+/** Distinct configurations kept open at once; the least recently used closes (gracefully) beyond it. */
+const MAX_DISPATCHERS = 16;
+
+export interface TransportPool {
+  /**
+   * The dispatcher for a request to `url` under `settings`: one undici Agent (or ProxyAgent) per
+   * distinct TLS / HTTP version / proxy / timeout configuration, so "don't verify" or a client
+   * certificate applies to exactly the requests that asked for it.
+   */
+  dispatcherFor(url: URL, settings: RequestSettings | undefined, timeoutMs?: number): Dispatcher | Promise<Dispatcher>;
+  close(): Promise<void>;
+}
+
+export function createTransportPool(options: { proxyEnvironment: ProxyEnvironment }): TransportPool {
+  const dispatchers = new Map<string, Dispatcher>();
+  const defaultAgent = createAgent({ verify: true, httpVersion: 'auto', connectTimeoutMs: CONNECT_TIMEOUT_MS, tls: {} });
+  let closed = false;
+
+  /** The dispatcher for one configuration, created on first use. */
+  const cached = (config: TransportConfig): Dispatcher => {
+    const key = JSON.stringify([config.proxy ?? '', config.verify, config.httpVersion, config.connectTimeoutMs, fingerprint(config.tls)]);
+    const existing = dispatchers.get(key);
+    if (existing) {
+      // Most recently used last, so eviction takes the stalest.
+      dispatchers.delete(key);
+      dispatchers.set(key, existing);
+      return existing;
+    }
+    const dispatcher = config.proxy ? createProxyAgent(config, config.proxy) : createAgent(config);
+    dispatchers.set(key, dispatcher);
+    if (dispatchers.size > MAX_DISPATCHERS) {
+      const [oldestKey, oldest] = dispatchers.entries().next().value!;
+      dispatchers.delete(oldestKey);
+      // close() lets requests still running on it finish.
+      void oldest.close().catch(() => undefined);
+    }
+    return dispatcher;
+  };
+
+  return {
+    dispatcherFor(url, settings, timeoutMs = 0) {
+      if (closed) throw new ShuttleFailure('CANCELLED', 'The engine is shutting down');
+      const proxy = proxyForUrl(url, settings, options.proxyEnvironment);
+      const verify = settings?.verifyTls !== false;
+      const httpVersion = settings?.httpVersion ?? 'auto';
+      const connectTimeoutMs = timeoutMs > 0 ? Math.min(timeoutMs, CONNECT_TIMEOUT_MS) : CONNECT_TIMEOUT_MS;
+      const hasFiles = Boolean(settings?.caCert || settings?.clientCert?.cert || settings?.clientCert?.pfx);
+      // The common case (no settings) builds no key and awaits nothing.
+      if (!proxy && verify && httpVersion === 'auto' && !hasFiles && connectTimeoutMs === CONNECT_TIMEOUT_MS) return defaultAgent;
+      const config = { verify, httpVersion, connectTimeoutMs, ...(proxy ? { proxy } : {}) };
+      return hasFiles ? loadTlsMaterial(settings!, url).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      const all = [defaultAgent, ...dispatchers.values()];
+      dispatchers.clear();
+      await Promise.all(all.map((dispatcher) => dispatcher.destroy().catch(() => undefined)));
+    },
+  };
+}
+
+interface TransportConfig {
+  verify: boolean;
+  httpVersion: 'auto' | 'http1' | 'http2';
+  connectTimeoutMs: number;
+  tls: TlsMaterial;
+  proxy?: string;
+}
+
+interface TlsMaterial {
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  pfx?: Buffer;
+  passphrase?: string;
+}
+
+function createAgent(config: TransportConfig): Agent {
+  const allowH2 = config.httpVersion !== 'http1';
+  const connectOptions: buildConnector.BuildOptions & { useH2c?: boolean } = {
+    ...tlsOptions(config),
+    allowH2,
+    // Offer h2 first in ALPN (browsers do): "auto" gets HTTP/2 wherever the server speaks it.
+    preferH2: allowH2,
+    timeout: config.connectTimeoutMs,
+    // HTTP/2 asked for explicitly on a cleartext URL means prior knowledge (h2c), as curl's --http2-prior-knowledge.
+    ...(config.httpVersion === 'http2' ? { useH2c: true } : {}),
+  };
+  return new Agent({ connect: timedConnector(connectOptions), allowH2, maxHeaderSize: MAX_HEADER_BYTES });
+}
+
+function createProxyAgent(config: TransportConfig, proxy: string): ProxyAgent {
+  let uri: URL;
+  try {
+    uri = new URL(proxy);
+  } catch {
+    throw new ShuttleFailure('VALIDATION', `The proxy URL "${redactCredentials(proxy)}" is not valid`, { what: 'proxy URL' });
+  }
+  if (!['http:', 'https:', 'socks5:', 'socks:'].includes(uri.protocol)) {
+    throw new ShuttleFailure('VALIDATION', `Proxies are http://, https:// or socks5://, not ${uri.protocol}`, { what: 'proxy URL' });
+  }
+  return new ProxyAgent({
+    uri: uri.href,
+    requestTls: { ...tlsOptions(config), timeout: config.connectTimeoutMs },
+    // The proxy's own certificate follows the same "verify" switch as the server's.
+    proxyTls: { rejectUnauthorized: config.verify, timeout: config.connectTimeoutMs },
+    allowH2: config.httpVersion !== 'http1',
+    connectTimeout: config.connectTimeoutMs,
+    maxHeaderSize: MAX_HEADER_BYTES,
+  });
+}
+
+function tlsOptions(config: TransportConfig): ConnectionOptions {
+  const { ca, cert, key, pfx, passphrase } = config.tls;
+  return {
+    // Per connection, never process-wide: NODE_TLS_REJECT_UNAUTHORIZED is not touched.
+    rejectUnauthorized: config.verify,
+    // An extra CA adds to the system's roots; Node's `ca` option alone would replace them.
+    ...(ca ? { ca: [...rootCertificates, ca.toString('latin1')] } : {}),
+    ...(pfx ? { pfx } : {}),
+    ...(cert ? { cert } : {}),
+    ...(key ? { key } : {}),
+    ...(passphrase ? { passphrase } : {}),
+  };
+}
+
+/** Reads the CA and client certificate files, and checks they load, before any connection is tried. */
+async function loadTlsMaterial(settings: RequestSettings, url: URL): Promise<TlsMaterial> {
+  const material: TlsMaterial = {};
+  if (settings.caCert) material.ca = await readFileSource(settings.caCert, 'CA certificate');
+  const client = settings.clientCert;
+  if (client?.pfx) {
+    material.pfx = await readFileSource(client.pfx, 'client certificate (PFX)');
+  } else if (client?.cert) {
+    if (!client.key) throw new ShuttleFailure('VALIDATION', 'A PEM client certificate needs its private key', { what: 'client key' });
+    material.cert = await readFileSource(client.cert, 'client certificate');
+    material.key = await readFileSource(client.key, 'client key');
+  }
+  if (client?.passphrase && (material.pfx || material.key)) material.passphrase = client.passphrase;
+  try {
+    createSecureContext({
+      ...(material.ca ? { ca: material.ca } : {}),
+      ...(material.pfx ? { pfx: material.pfx } : {}),
+      ...(material.cert ? { cert: material.cert, key: material.key } : {}),
+      ...(material.passphrase ? { passphrase: material.passphrase } : {}),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /mac verify|bad decrypt|passphrase/i.test(message)
+      ? 'the client certificate could not be opened: wrong passphrase?'
+      : /key values mismatch/i.test(message)
+        ? 'the client certificate and key do not belong together'
+        : `the certificate files could not be loaded (${message})`;
+    throw new ShuttleFailure('TLS', `Cannot use the TLS files of this request: ${message}`, { host: url.hostname, reason });
+  }
+  return material;
+}
+
+function fingerprint(material: TlsMaterial): string {
+  const parts = [material.ca, material.cert, material.key, material.pfx].map((part) => (part ? createHash('sha256').update(part).digest('hex') : ''));
+  return createHash('sha256')
+    .update(parts.join(':') + ':' + (material.passphrase ?? ''))
+    .digest('hex');
+}
+
+function redactCredentials(text: string): string {
+  return text.replace(/\/\/[^@/]*@/, '//***@');
+}
