@@ -1,0 +1,86 @@
+import { buildRecord, type CapturedSend, type RecordOptions } from '../../store/history/history-record.ts';
+import type { HistoryRecord, HistoryStore } from '../../store/history/history-store.ts';
+
+/** Sends arriving within this window are written in one transaction. */
+const BATCH_WINDOW_MS = 20;
+/** The most written in one transaction; a longer queue is written in several. */
+const MAX_BATCH = 500;
+/** If writing falls this far behind (a stalled disk), the oldest pending sends are dropped, not hoarded in memory. */
+const MAX_PENDING = 20_000;
+
+export interface HistoryRecorderOptions {
+  store: HistoryStore;
+  /** Read at write time, so a settings change applies to the next batch. */
+  recordOptions: () => RecordOptions;
+  /** After each written batch, with the new ids. */
+  onWritten: (ids: number[]) => void;
+  log: (message: string) => void;
+}
+
+/**
+ * Keeps history writes off the request's path: `record` only queues (sending never waits for
+ * SQLite or compression); a short timer then redacts, compresses (in zlib's thread pool) and writes
+ * the queue in one transaction.
+ */
+export class HistoryRecorder {
+  readonly #options: HistoryRecorderOptions;
+  #pending: CapturedSend[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> | undefined;
+
+  constructor(options: HistoryRecorderOptions) {
+    this.#options = options;
+  }
+
+  record(send: CapturedSend): void {
+    this.#pending.push(send);
+    if (this.#pending.length > MAX_PENDING) {
+      this.#pending.splice(0, this.#pending.length - MAX_PENDING);
+      this.#options.log('[shuttle] history is falling behind; the oldest unsaved entries were dropped');
+    }
+    if (!this.#timer && !this.#writing) this.#timer = setTimeout(() => this.#startWriting(), BATCH_WINDOW_MS);
+  }
+
+  /** Resolves once everything recorded so far is in the database (reads, tests and shutdown wait for it). */
+  async idle(): Promise<void> {
+    while (this.#pending.length > 0 || this.#writing) {
+      if (this.#timer) this.#startWriting();
+      await this.#writing;
+    }
+  }
+
+  #startWriting(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#writing || this.#pending.length === 0) return;
+    this.#writing = this.#writeBatch().finally(() => {
+      this.#writing = undefined;
+      if (this.#pending.length > 0) this.#startWriting();
+    });
+  }
+
+  async #writeBatch(): Promise<void> {
+    const batch = this.#pending.splice(0, MAX_BATCH);
+    const options = this.#options.recordOptions();
+    const built = await Promise.all(
+      batch.map((send) =>
+        buildRecord(send, options).catch((error: unknown) => {
+          this.#options.log(`[shuttle] history could not record ${send.runId}: ${describe(error)}`);
+          return undefined;
+        }),
+      ),
+    );
+    const records = built.filter((record): record is HistoryRecord => record !== undefined);
+    if (records.length === 0) return;
+    try {
+      this.#options.onWritten(await this.#options.store.insert(records));
+    } catch (error) {
+      // Losing a history batch must never break sending; the store has already recovered if it was corruption.
+      this.#options.log(`[shuttle] history could not save ${records.length} entries: ${describe(error)}`);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
