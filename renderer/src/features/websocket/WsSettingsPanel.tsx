@@ -1,0 +1,89 @@
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { WsDraftSettings } from './ws-draft.ts';
+
+/** Seconds in the UI, milliseconds in the draft; an unusable entry leaves the setting as it was. */
+function secondsInput(seconds: string, max: number): number | undefined {
+  const value = Number(seconds);
+  return seconds.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= max ? Math.round(value * 1000) : undefined;
+}
+
+/** How the connection behaves: handshake timeout, pings, reconnects, certificate checks, and how Disconnect closes. */
+export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSettings; onChange: (settings: WsDraftSettings) => void }) {
+  const { t } = useI18n();
+  const set = (patch: Partial<WsDraftSettings>) => onChange({ ...settings, ...patch });
+  return (
+    <div className="ws-form ws-settings">
+      <label className="field">
+        <span>{t('ws.settings.connectTimeout')}</span>
+        <input
+          type="number"
+          min={0}
+          max={600}
+          step="any"
+          data-testid="ws-connect-timeout"
+          defaultValue={settings.connectTimeoutMs / 1000}
+          onChange={(event) => {
+            const ms = secondsInput(event.target.value, 600);
+            if (ms !== undefined) set({ connectTimeoutMs: ms });
+          }}
+        />
+      </label>
+      <label className="field">
+        <span>{t('ws.settings.pingInterval')}</span>
+        <input
+          type="number"
+          min={0}
+          max={3600}
+          step="any"
+          data-testid="ws-ping-interval"
+          defaultValue={settings.pingIntervalMs / 1000}
+          onChange={(event) => {
+            const ms = secondsInput(event.target.value, 3600);
+            if (ms !== undefined) set({ pingIntervalMs: ms });
+          }}
+        />
+      </label>
+      <label className="check-field">
+        <input type="checkbox" data-testid="ws-auto-reconnect" checked={settings.autoReconnect} onChange={(event) => set({ autoReconnect: event.target.checked })} />
+        <span>
+          {t('ws.settings.autoReconnect')}
+          <small className="hint">{t('ws.settings.autoReconnect.hint')}</small>
+        </span>
+      </label>
+      <label className="check-field">
+        <input type="checkbox" data-testid="ws-tls-verify" checked={settings.tlsVerify} onChange={(event) => set({ tlsVerify: event.target.checked })} />
+        <span>
+          {t('ws.settings.tlsVerify')}
+          <small className="hint">{t('ws.settings.tlsVerify.hint')}</small>
+        </span>
+      </label>
+      <div className="ws-close-fields">
+        <label className="field">
+          <span>{t('ws.settings.closeCode')}</span>
+          <input
+            type="number"
+            min={1000}
+            max={4999}
+            data-testid="ws-close-code"
+            defaultValue={settings.closeCode}
+            onChange={(event) => {
+              const code = Number(event.target.value);
+              if (Number.isInteger(code)) set({ closeCode: code });
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>{t('ws.settings.closeReason')}</span>
+          <input
+            data-testid="ws-close-reason"
+            maxLength={123}
+            value={settings.closeReason}
+            placeholder={t('ws.settings.closeReason.placeholder')}
+            onChange={(event) => set({ closeReason: event.target.value })}
+          />
+        </label>
+      </div>
+      <p className="hint">{t('ws.settings.closeHint')}</p>
+    </div>
+  );
+}
