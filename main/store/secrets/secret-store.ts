@@ -1,0 +1,35 @@
+/**
+ * Where secret variable values live: never in workspace files, exports or logs. The engine receives
+ * one from its host: the web host and the CLI use the 0600 file (file-secret-store.ts); the Electron
+ * host will pass one backed by `safeStorage`.
+ */
+export interface SecretStore {
+  /** How values are protected, so the UI can say so honestly. */
+  readonly protection: 'plain-file' | 'os-encryption';
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Every stored key, to move or drop the secrets of a renamed or deleted environment. */
+  keys(): Promise<string[]>;
+}
+
+// Names and paths cannot hold control characters, so this separator is unambiguous.
+const SEPARATOR = '\u001f';
+
+/** Which variable a secret belongs to: the workspace, the scope it is defined in, and its name. */
+export interface SecretAddress {
+  root: string;
+  /** "global", "collection:<path>", "folder:<path>" or "environment:<collection path>/<name>". */
+  scope: string;
+  name: string;
+}
+
+export function secretKey(address: SecretAddress): string {
+  return [address.root, address.scope, address.name].join(SEPARATOR);
+}
+
+export function parseSecretKey(key: string): SecretAddress | undefined {
+  const [root, scope, name, ...rest] = key.split(SEPARATOR);
+  if (root === undefined || scope === undefined || name === undefined || rest.length > 0) return undefined;
+  return { root, scope, name };
+}

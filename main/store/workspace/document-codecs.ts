@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { authSpecSchema, headerEntrySchema, httpRequestSpecSchema, requestSettingsSchema, type HeaderEntry } from '../../../shared/model/request.ts';
+import { emptyWsRequest, wsRequestSpecSchema } from '../../../shared/model/websocket.ts';
+import {
+  WORKSPACE_FORMAT_VERSION,
+  variableNameSchema,
+  type InheritedSettings,
+  type SavedRequest,
+  type VariableDefinition,
+} from '../../../shared/model/workspace.ts';
+
+/**
+ * Documents as they are written to disk, and back. Writing puts keys in one fixed order and leaves
+ * out what is empty or default (`enabled: true`, an empty header list), so a file reads like what a
+ * person would write and a diff shows only what changed. Reading is lenient about what may be left
+ * out by hand and strict about everything else.
+ */
+
+export const SETTINGS_KINDS = ['workspace', 'collection', 'folder'] as const;
+export type SettingsKind = (typeof SETTINGS_KINDS)[number];
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+// What a file may hold for a row: `enabled` may be left out (it means true).
+const fileEntrySchema = headerEntrySchema.extend({ value: z.string().default(''), enabled: z.boolean().default(true) });
+const fileVariableSchema = z.object({
+  name: variableNameSchema,
+  value: z.string().max(1024 * 1024).default(''),
+  enabled: z.boolean().default(true),
+  secret: z.boolean().default(false),
+});
+// Built once: zod compiles a schema on first use, and a workspace has thousands of files to check.
+const fileEntriesSchema = z.array(fileEntrySchema);
+const fileVariablesSchema = z.array(fileVariableSchema).max(5_000);
+const optionalAuthSchema = authSpecSchema.optional();
+const optionalSettingsSchema = requestSettingsSchema.optional();
+
+// ---- requests
+
+export interface DecodedRequest {
+  request: SavedRequest;
+  /** Request-scope variables (hand-written; kept through saves from the UI, which does not edit them yet). */
+  variables: VariableDefinition[];
+}
+
+export function encodeRequest(request: SavedRequest, variables: readonly VariableDefinition[] = []): Record<string, unknown> {
+  const head = { kind: request.kind, formatVersion: WORKSPACE_FORMAT_VERSION };
+  const tail = variables.length > 0 ? { variables: encodeVariables(variables) } : {};
+  if (request.kind === 'websocket') {
+    const spec = wsRequestSpecSchema.parse(request.spec);
+    return { ...head, ...spec, params: encodeEntries(spec.params), headers: encodeEntries(spec.headers), ...tail };
+  }
+  const spec = httpRequestSpecSchema.parse(request.spec);
+  const { form, multipart, ...body } = spec.body;
+  const hasBody = body.mode !== 'none' || body.text !== '' || form || multipart || body.binary || body.graphql;
+  return {
+    ...head,
+    method: spec.method,
+    url: spec.url,
+    pathParams: spec.pathParams?.length ? spec.pathParams : undefined,
+    headers: spec.headers.length > 0 ? encodeEntries(spec.headers) : undefined,
+    body: hasBody ? { ...body, form: form ? encodeEntries(form) : undefined, multipart } : undefined,
+    auth: spec.auth,
+    settings: spec.settings && Object.keys(spec.settings).length > 0 ? spec.settings : undefined,
+    timeoutMs: spec.timeoutMs,
+    ...tail,
+  };
+}
+
+export function decodeRequest(document: Record<string, unknown>): Decoded<DecodedRequest> {
+  const { kind, formatVersion: _version, variables, ...rest } = document;
+  const decodedVariables = decodeVariables(variables);
+  if (!decodedVariables.ok) return decodedVariables;
+  if (kind === 'websocket') {
+    const parsed = wsRequestSpecSchema.safeParse({ ...emptyWsRequest(), ...rest, params: decodeEntries(rest.params), headers: decodeEntries(rest.headers) });
+    if (!parsed.success) return invalid(parsed.error);
+    return { ok: true, value: { request: { kind: 'websocket', spec: parsed.data }, variables: decodedVariables.value } };
+  }
+  if (kind !== 'http') return { ok: false, message: `kind must be "http" or "websocket", not ${JSON.stringify(kind)}` };
+  const body = isRecord(rest.body) ? rest.body : {};
+  const candidate = {
+    ...rest,
+    method: rest.method ?? 'GET',
+    url: rest.url ?? '',
+    headers: decodeEntries(rest.headers),
+    body: {
+      ...body,
+      mode: body.mode ?? 'none',
+      text: body.text ?? '',
+      ...(body.form !== undefined ? { form: decodeEntries(body.form) } : {}),
+    },
+  };
+  const parsed = httpRequestSpecSchema.safeParse(candidate);
+  if (!parsed.success) return invalid(parsed.error);
+  return { ok: true, value: { request: { kind: 'http', spec: withoutUndefined(parsed.data) }, variables: decodedVariables.value } };
+}
+
+/** What the tree shows for a request without holding its whole spec. */
+export function requestSummary(document: Record<string, unknown>): { requestKind: 'http' | 'websocket'; method: string; url: string } {
+  const url = typeof document.url === 'string' ? document.url : '';
+  if (document.kind === 'websocket') return { requestKind: 'websocket', method: 'WS', url };
+  return { requestKind: 'http', method: typeof document.method === 'string' ? document.method : 'GET', url };
+}
+
+// ---- collection, folder and workspace settings
+
+export interface DecodedSettings extends InheritedSettings {
+  variables: VariableDefinition[];
+}
+
+export function encodeSettings(kind: SettingsKind, settings: DecodedSettings): Record<string, unknown> {
+  return {
+    kind,
+    formatVersion: WORKSPACE_FORMAT_VERSION,
+    variables: settings.variables.length > 0 ? encodeVariables(settings.variables) : undefined,
+    // The workspace file holds global variables only.
+    headers: kind !== 'workspace' && settings.headers.length > 0 ? encodeEntries(settings.headers) : undefined,
+    auth: kind !== 'workspace' ? settings.auth : undefined,
+    settings: kind !== 'workspace' && settings.settings && Object.keys(settings.settings).length > 0 ? settings.settings : undefined,
+  };
+}
+
+export function decodeSettings(kind: SettingsKind, document: Record<string, unknown>): Decoded<DecodedSettings> {
+  if (document.kind !== kind) return { ok: false, message: `kind must be "${kind}", not ${JSON.stringify(document.kind)}` };
+  const variables = decodeVariables(document.variables);
+  if (!variables.ok) return variables;
+  const headers = fileEntriesSchema.safeParse(document.headers ?? []);
+  if (!headers.success) return invalid(headers.error, 'headers');
+  const auth = optionalAuthSchema.safeParse(document.auth);
+  if (!auth.success) return invalid(auth.error, 'auth');
+  const settings = optionalSettingsSchema.safeParse(document.settings);
+  if (!settings.success) return invalid(settings.error, 'settings');
+  const value: DecodedSettings = { variables: variables.value, headers: headers.data };
+  if (auth.data) value.auth = auth.data;
+  if (settings.data) value.settings = withoutUndefined(settings.data);
+  return { ok: true, value };
+}
+
+// ---- environments
+
+export function encodeEnvironment(variables: readonly VariableDefinition[]): Record<string, unknown> {
+  return { kind: 'environment', formatVersion: WORKSPACE_FORMAT_VERSION, variables: encodeVariables(variables) };
+}
+
+export function decodeEnvironment(document: Record<string, unknown>): Decoded<VariableDefinition[]> {
+  if (document.kind !== 'environment') return { ok: false, message: `kind must be "environment", not ${JSON.stringify(document.kind)}` };
+  return decodeVariables(document.variables);
+}
+
+// ---- shared parts
+
+/** A secret keeps only its name (and flags) in the file: the value lives in the secret store. */
+function encodeVariables(variables: readonly VariableDefinition[]): Record<string, unknown>[] {
+  return variables.map((variable) => ({
+    name: variable.name,
+    value: variable.secret ? undefined : variable.value,
+    enabled: variable.enabled ? undefined : false,
+    secret: variable.secret ? true : undefined,
+  }));
+}
+
+function decodeVariables(raw: unknown): Decoded<VariableDefinition[]> {
+  const parsed = fileVariablesSchema.safeParse(raw ?? []);
+  if (!parsed.success) return invalid(parsed.error, 'variables');
+  // A value written into the file by hand next to `secret: true` is ignored, never sent or shown.
+  return { ok: true, value: parsed.data.map((variable) => (variable.secret ? { ...variable, value: '' } : variable)) };
+}
+
+function encodeEntries(rows: readonly HeaderEntry[]): Record<string, unknown>[] {
+  return rows.map((row) => ({ name: row.name, value: row.value, enabled: row.enabled ? undefined : false }));
+}
+
+function decodeEntries(raw: unknown): unknown {
+  const parsed = fileEntriesSchema.safeParse(raw ?? []);
+  return parsed.success ? parsed.data : raw;
+}
+
+function invalid(error: z.ZodError, prefix?: string): { ok: false; message: string } {
+  const issue = error.issues[0];
+  const path = [prefix, ...(issue?.path ?? [])].filter((part) => part !== undefined).join('.');
+  return { ok: false, message: `${path || '(document)'}: ${issue?.message ?? 'invalid'}` };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** zod keeps absent optional keys absent; this also drops ones a file spelled out as null-ish undefined. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, child]) => child !== undefined)) as T;
+}

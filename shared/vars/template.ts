@@ -1,0 +1,43 @@
+/**
+ * `{{name}}` references in text. Only a plain name is a reference: anything else between the braces
+ * (`{{constructor.constructor('x')()}}`, `{{a b}}`) stays literal text, because a template is data,
+ * never code, and nothing in it is ever evaluated.
+ */
+
+/** Letters, digits, `_`, `.` and `-`, starting with a letter or `_`; a leading `$` marks a dynamic variable. */
+export const VARIABLE_NAME = /^\$?[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+const REFERENCE = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+export type TemplatePart =
+  | { kind: 'text'; text: string; start: number; end: number }
+  | { kind: 'variable'; name: string; text: string; start: number; end: number };
+
+/** Splits text into literal runs and variable references, with offsets into the original text. */
+export function parseTemplate(text: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(REFERENCE)) {
+    const name = match[1] ?? '';
+    if (!VARIABLE_NAME.test(name)) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    if (start > last) parts.push({ kind: 'text', text: text.slice(last, start), start: last, end: start });
+    parts.push({ kind: 'variable', name, text: match[0], start, end });
+    last = end;
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last), start: last, end: text.length });
+  return parts;
+}
+
+/** Whether the text holds at least one reference (a cheap check before resolving). */
+export function hasReferences(text: string): boolean {
+  return text.includes('{{') && parseTemplate(text).some((part) => part.kind === 'variable');
+}
+
+/** The names referenced in the text, each once, in order of first use. */
+export function referencedNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const part of parseTemplate(text)) if (part.kind === 'variable') names.add(part.name);
+  return [...names];
+}

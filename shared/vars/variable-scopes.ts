@@ -1,0 +1,40 @@
+/** Variable scopes, lowest precedence first: a later scope's value wins over an earlier one's. */
+export const VARIABLE_SCOPES = ['global', 'collection', 'environment', 'folder', 'request', 'runtime'] as const;
+export type VariableScope = (typeof VARIABLE_SCOPES)[number];
+
+export interface ScopedValue {
+  value: string;
+  scope: VariableScope;
+  secret: boolean;
+}
+
+export interface LayerVariable {
+  name: string;
+  value: string;
+  enabled?: boolean;
+  secret?: boolean;
+}
+
+export interface VariableLayer {
+  scope: VariableScope;
+  variables: readonly LayerVariable[];
+}
+
+/**
+ * Merges layers into one lookup, highest precedence winning. Layers are ordered by scope whatever
+ * order they come in; folder layers keep their given order (outermost first, so the innermost wins).
+ * A Map, not an object: a variable named `constructor` or `__proto__` is just a name.
+ */
+export function mergeVariableLayers(layers: readonly VariableLayer[]): Map<string, ScopedValue> {
+  const ordered = layers
+    .map((layer, index) => ({ layer, index }))
+    .sort((a, b) => VARIABLE_SCOPES.indexOf(a.layer.scope) - VARIABLE_SCOPES.indexOf(b.layer.scope) || a.index - b.index);
+  const merged = new Map<string, ScopedValue>();
+  for (const { layer } of ordered) {
+    for (const variable of layer.variables) {
+      if (variable.enabled === false) continue;
+      merged.set(variable.name, { value: variable.value, scope: layer.scope, secret: variable.secret === true });
+    }
+  }
+  return merged;
+}
