@@ -115,7 +115,7 @@ export default tseslint.config(
   },
   {
     // Playwright fixtures that depend on no other fixture must destructure `{}`: that is its API.
-    files: ['test/e2e/fixtures/**/*.ts'],
+    files: ['test/e2e/**/*.ts', 'test/bench/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },
 );

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/contract/commands.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { CommandHandlers } from './router.ts';
+import { createWorkspaceHandlers } from './workspace-handlers.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -8,11 +9,44 @@ export const APP_VERSION = '0.1.0';
 export function createHandlers(engine: Engine, host: AppInfo['host']): CommandHandlers {
   return {
     'app.info': () => ({ version: APP_VERSION, dataDir: engine.dataDir, host }),
-    'http.send': ({ runId, request }) => engine.http.send(runId, request),
+    'http.send': ({ runId, request, source, context }) =>
+      engine.http.send(runId, request, {
+        source,
+        environment: context?.environment,
+        prepare: (spec) => engine.variables.resolveHttp(spec, context),
+        secretValues: () => engine.variables.secretValues(context),
+      }),
     'http.cancel': ({ runId }) => ({ cancelled: engine.http.cancel(runId) }),
     'body.read': ({ bodyId, offset, length }) => engine.bodies.read(bodyId, offset, length),
-    'body.release': async ({ bodyId }) => ({ released: await engine.bodies.release(bodyId) }),
+    'body.release': async ({ bodyId }) => {
+      await engine.bodyViews.release(bodyId);
+      return { released: await engine.bodies.release(bodyId) };
+    },
+    'body.view': ({ bodyId, variant }) => engine.bodyViews.open(bodyId, variant),
+    'body.lines': async ({ bodyId, variant, from, count }) => ({ lines: await engine.bodyViews.lines(bodyId, variant, from, count) }),
+    'body.search': ({ bodyId, variant, query, regex, caseSensitive }) => engine.bodyViews.search(bodyId, variant, query, { regex, caseSensitive }),
     'settings.get': () => engine.settings.get(),
     'settings.update': ({ patch }) => engine.settings.update(patch),
+    'ws.connect': async ({ connectionId, request, context }) => engine.ws.connect(connectionId, await engine.variables.resolveWs(request, context)),
+    'ws.disconnect': async ({ connectionId, code, reason }) => ({ disconnected: await engine.ws.disconnect(connectionId, code, reason) }),
+    'ws.send': ({ connectionId, message }) => engine.ws.send(connectionId, message),
+    'cookies.list': () => engine.cookies.list(),
+    'cookies.set': ({ cookie }) => engine.cookies.set(cookie),
+    'cookies.delete': async ({ domain, path, name }) => ({ deleted: await engine.cookies.delete(domain, path, name) }),
+    'cookies.clear': async () => ({ cleared: await engine.cookies.clear() }),
+    'oauth2.token': ({ auth }) => engine.oauth2.cachedToken(auth),
+    'oauth2.fetchToken': ({ auth, settings }) => engine.oauth2.fetchToken(auth, settings),
+    'oauth2.clearToken': ({ auth }) => ({ cleared: engine.oauth2.clearToken(auth) }),
+    'oauth2.authorize': ({ auth, settings, callbackPort }) => engine.oauth2.authorize(auth, settings, callbackPort),
+    'oauth2.cancelAuthorization': ({ flowId }) => ({ cancelled: engine.oauth2.cancelAuthorization(flowId) }),
+    'history.search': (query) => engine.history.search(query),
+    'history.open': ({ id }) => engine.history.open(id),
+    'history.delete': ({ ids }) => engine.history.delete(ids),
+    'history.clear': () => engine.history.clear(),
+    'history.diff': ({ leftId, rightId }) => engine.history.diff(leftId, rightId),
+    'history.neighbours': ({ runId }) => engine.history.neighbours(runId),
+    'history.status': () => engine.history.status(),
+    'history.hosts': () => engine.history.hosts(),
+    ...createWorkspaceHandlers(engine),
   };
 }

@@ -5,13 +5,19 @@ import { DEFAULT_SETTINGS } from '../../shared/model/settings.ts';
 import { ApiContext } from './api/ApiContext.tsx';
 import { createApiClient, type ApiClient } from './api/api-client.ts';
 import { AppShell } from './features/app/AppShell.tsx';
+import { WorkspaceLayer } from './features/collections/WorkspaceLayer.tsx';
+import { HistoryProvider } from './features/history/HistoryContext.tsx';
 import { TabsProvider } from './features/tabs/TabsContext.tsx';
+import { WebSocketSessionsProvider } from './features/websocket/WebSocketSessions.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { connectPlatform } from './platform/connect-platform.ts';
 import { PlatformUnavailable, type PlatformProblem } from './platform/platform.ts';
 import { SettingsProvider, useSettings } from './state/SettingsContext.tsx';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/history.css';
+import './styles/websocket.css';
+import './styles/workspace.css';
 import { useAppliedTheme } from './theme/useAppliedTheme.ts';
 
 type Boot = { state: 'starting' } | { state: 'ready'; api: ApiClient; settings: Settings } | { state: 'unavailable'; problem: PlatformProblem };
@@ -48,7 +54,13 @@ function Root() {
       <SettingsProvider initial={state.settings}>
         <Configured>
           <TabsProvider>
-            <AppShell />
+            <WorkspaceLayer>
+              <HistoryProvider>
+                <WebSocketSessionsProvider>
+                  <AppShell />
+                </WebSocketSessionsProvider>
+              </HistoryProvider>
+            </WorkspaceLayer>
           </TabsProvider>
         </Configured>
       </SettingsProvider>

@@ -14,12 +14,24 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'CANCELLED',
   'BODY_TOO_LARGE',
+  'TOO_MANY_REDIRECTS',
+  'AUTH',
   'PROTOCOL',
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
   'UNAUTHORIZED',
   'INTERNAL',
+  // WebSocket
+  'HANDSHAKE_REJECTED',
+  'NOT_CONNECTED',
+  'MESSAGE_TOO_LARGE',
+  'INVALID_FRAME',
+  'PING_TIMEOUT',
+  // Workspace files
+  'STORAGE',
+  'ALREADY_EXISTS',
+  'CHANGED_ON_DISK',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,3 +1,5 @@
+import type { ShuttleError } from '../contract/errors.ts';
+
 /** A header exactly as it crossed the wire: original case, order and duplicates kept. */
 export type RawHeader = [name: string, value: string];
 
@@ -83,11 +85,23 @@ export interface HttpResponseMeta {
   contentEncoding?: string[];
   /** True when the body stopped at the configured cap. */
   bodyTruncated: boolean;
+  /**
+   * Set when the body ended early because the connection failed after the headers (a reset, a
+   * broken encoding): what arrived is kept (bodySize) and flagged with the typed reason.
+   */
+  bodyError?: ShuttleError;
   /** "1.1" or "2". */
   httpVersion?: string;
   timings: ResponseTimings;
   /** Every exchange in order: redirect hops first, the final response last. */
   exchanges?: ExchangeRecord[];
+}
+
+/** A search hit in a body viewed by lines: UTF-16 offsets within the decoded display line. */
+export interface BodyMatch {
+  line: number;
+  start: number;
+  length: number;
 }
 
 export interface BodyChunk {

@@ -10,6 +10,21 @@ export const settingsSchema = z.object({
   requestTimeoutMs: z.number().int().min(0).max(24 * 3600 * 1000),
   /** Largest response body kept, in bytes; the rest is discarded with a "truncated" note. */
   maxResponseBytes: z.number().int().min(1024).max(16 * 1024 ** 3),
+  // History: limits enforced in the background; 0 means no limit.
+  /** Entries kept; the oldest go first. */
+  historyMaxEntries: z.number().int().min(0).max(100_000_000),
+  /** Days an entry is kept. */
+  historyMaxAgeDays: z.number().int().min(0).max(36_500),
+  /** Approximate bytes the history may take (stored data plus search index). */
+  historyMaxBytes: z.number().int().min(0).max(1024 ** 4),
+  /** Body bytes kept per request and per response; a longer body is kept as a preview of this size. */
+  historyMaxBodyBytes: z.number().int().min(0).max(256 * 1024 ** 2),
+  /** Header names whose values are never written to history, besides Authorization, Cookie and the like. */
+  historySecretHeaders: z.array(z.string().min(1).max(256)).max(500),
+  /** Largest inbound WebSocket message; a bigger one closes the connection with 1009. */
+  wsMaxMessageBytes: z.number().int().min(1024).max(1024 ** 3),
+  /** Messages a WebSocket tab keeps in its log; older ones are dropped with a note. */
+  wsLogLimit: z.number().int().min(100).max(10_000_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();
@@ -20,6 +35,13 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   requestTimeoutMs: 30_000,
   maxResponseBytes: 1024 ** 3,
+  historyMaxEntries: 100_000,
+  historyMaxAgeDays: 180,
+  historyMaxBytes: 1024 ** 3,
+  historyMaxBodyBytes: 1024 ** 2,
+  historySecretHeaders: [],
+  wsMaxMessageBytes: 16 * 1024 * 1024,
+  wsLogLimit: 100_000,
 };
 
 /** On-disk document: settings plus a format version for migrations. */

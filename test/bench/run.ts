@@ -10,6 +10,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import { createEngine } from '../../main/engine/engine.ts';
+import { historyBench } from './history-bench.ts';
+import { largeResponseBench } from './large-response.ts';
+import { streamingDownloadBench } from './streaming-download.ts';
+import { websocketFloodBench } from './websocket-flood.ts';
+import { workspaceBench } from './workspace-bench.ts';
 
 const REQUESTS = 2_000;
 const WARMUP = 200;
@@ -70,8 +75,13 @@ async function main() {
       engineMsPerRequest: round3(engineMs),
       ratio: round3(engineMs / rawMs),
       target: '<= 1.5',
-      engineIncludes: 'validation, header preparation, raw-header capture, timings, body stored and read back by reference',
+      engineIncludes: 'validation, header preparation, raw-header capture, timings, body stored and read back by reference, history record (redacted, written in batches), cookie-jar lookup, redirect and auth policy, per-exchange timeline (request line and headers as sent, connection, phase timings)',
     },
+    websocketFlood: await websocketFloodBench(),
+    largeResponse: await largeResponseBench(),
+    streamingDownload: await streamingDownloadBench(),
+    history: await historyBench(),
+    workspace: await workspaceBench(),
   };
   console.log(JSON.stringify(result, null, 2));
 }

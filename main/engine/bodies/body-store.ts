@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -19,6 +19,8 @@ export interface BodyWriter {
   readonly size: number;
   write(chunk: Buffer): boolean;
   drained(): Promise<void>;
+  /** Resolves once everything written so far can be read back (on disk, for a spilled body). */
+  flushed(): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ export class BodyStore {
     const id = randomUUID();
     const bodies = this.#bodies;
     const spillBytes = this.#spillBytes;
-    const path = join(this.#dir, id);
+    const dir = this.#dir;
     let body: StoredBody = { kind: 'memory', chunks: [], size: 0, done: false };
     bodies.set(id, body);
     return {
@@ -78,6 +80,8 @@ export class BodyStore {
         if (body.kind === 'memory') {
           body.chunks.push(chunk);
           if (body.size <= spillBytes) return true;
+          // The path is built only here: most bodies never leave memory, and this runs for every response.
+          const path = join(dir, id);
           const stream = createWriteStream(path);
           // A failed blob (disk full, folder gone) must fail this body, not crash the process with an
           // unhandled 'error': the error stays on `stream.errored` and `end()` rejects with it.
@@ -103,6 +107,12 @@ export class BodyStore {
           stream.on('close', done);
         });
       },
+      flushed() {
+        if (body.kind === 'memory' || body.stream.destroyed) return Promise.resolve();
+        const stream = body.stream;
+        // Writes reach the file in order, so an empty write's callback runs after all earlier ones.
+        return new Promise((resolve) => stream.write(Buffer.alloc(0), () => resolve()));
+      },
       async end() {
         body.done = true;
         if (body.kind === 'file') {
@@ -115,24 +125,39 @@ export class BodyStore {
   }
 
   async read(id: string, offset: number, length: number): Promise<BodyChunk> {
+    const { bytes, body } = await this.#readRange(id, offset, length);
+    return { base64: bytes.toString('base64'), offset, totalSize: body.size, eof: body.done && offset + bytes.length >= body.size };
+  }
+
+  /** Raw bytes of a range, for engine-side views (no base64 round trip). */
+  async bytes(id: string, offset: number, length: number): Promise<Buffer> {
+    return (await this.#readRange(id, offset, length)).bytes;
+  }
+
+  /** The whole body in order, a piece at a time (for scans that must not hold it all at once). */
+  async *chunks(id: string, pieceBytes = 1024 * 1024): AsyncGenerator<Buffer> {
+    for (let offset = 0; ; ) {
+      const { bytes, body } = await this.#readRange(id, offset, pieceBytes);
+      if (bytes.length > 0) yield bytes;
+      offset += bytes.length;
+      if (offset >= body.size || bytes.length === 0) return;
+    }
+  }
+
+  async #readRange(id: string, offset: number, length: number): Promise<{ bytes: Buffer; body: StoredBody }> {
     const body = this.#bodies.get(id);
     if (!body) throw new ShuttleFailure('NOT_FOUND', 'That response body is no longer available', { bodyId: id });
     const end = Math.min(body.size, offset + length);
-    let bytes: Buffer;
-    if (body.kind === 'memory') {
-      bytes = sliceChunks(body.chunks, offset, end);
-    } else {
-      const file = await open(body.path, 'r');
-      try {
-        const buffer = Buffer.alloc(Math.max(0, end - offset));
-        // Only what is on disk: a body still streaming may not have flushed the whole range yet.
-        const { bytesRead } = await file.read(buffer, 0, buffer.length, offset);
-        bytes = buffer.subarray(0, bytesRead);
-      } finally {
-        await file.close();
-      }
+    if (body.kind === 'memory') return { bytes: sliceChunks(body.chunks, offset, end), body };
+    const file = await open(body.path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.max(0, end - offset));
+      // Only what is on disk: a body still streaming may not have flushed the whole range yet.
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, offset);
+      return { bytes: buffer.subarray(0, bytesRead), body };
+    } finally {
+      await file.close();
     }
-    return { base64: bytes.toString('base64'), offset, totalSize: body.size, eof: body.done && offset + bytes.length >= body.size };
   }
 
   async release(id: string): Promise<boolean> {
@@ -145,6 +170,33 @@ export class BodyStore {
       await rm(body.path, { force: true });
     }
     return true;
+  }
+
+  /**
+   * A copy of the first `maxBytes` of a finished body, taken now, for a consumer that outlives the
+   * body (history records it after the send returned, when the UI may already have released it).
+   * A file body is read synchronously: once per send, after the download, and only the capped prefix.
+   */
+  peek(id: string, maxBytes: number): Buffer | undefined {
+    const body = this.#bodies.get(id);
+    if (!body) return undefined;
+    const end = Math.min(body.size, maxBytes);
+    if (body.kind === 'memory') return sliceChunks(body.chunks, 0, end);
+    const fd = openSync(body.path, 'r');
+    try {
+      const buffer = Buffer.alloc(end);
+      return buffer.subarray(0, readSync(fd, buffer, 0, end, 0));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** A body made from bytes already in hand (a response restored from history); returns its id. */
+  async fromBytes(bytes: Buffer): Promise<string> {
+    const writer = this.create();
+    writer.write(bytes);
+    await writer.end();
+    return writer.id;
   }
 }
 

@@ -43,17 +43,18 @@ export class ShuttlePage {
   }
 
   async addHeader(name: string, value: string): Promise<void> {
+    await this.openRequestSection('Headers');
     await this.headers.getByTestId('kv-name').last().fill(name);
     await this.headers.getByTestId('kv-value').nth(-2).fill(value);
   }
 
-  async openRequestSection(name: 'Headers' | 'Body'): Promise<void> {
-    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  async openRequestSection(name: 'Params' | 'Headers' | 'Body' | 'Auth' | 'Settings'): Promise<void> {
+    await this.page.locator(`#request-tab-${name.toLowerCase()}`).click();
   }
 
   async writeBody(mode: 'json' | 'text', text: string): Promise<void> {
     await this.openRequestSection('Body');
-    await this.page.getByTestId('body-mode').getByRole('radio', { name: mode === 'json' ? 'JSON' : 'Text' }).check();
+    await this.page.getByTestId('body-mode').selectOption(mode);
     const editor = this.page.getByTestId('body-editor').locator('.cm-content');
     await editor.click();
     await this.page.keyboard.press('ControlOrMeta+a');

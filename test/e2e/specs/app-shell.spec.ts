@@ -16,8 +16,8 @@ test('tabs keep their own request and response', async ({ shuttle, api }) => {
   await expect(shuttle.url).toHaveValue(`${api.url}/json`);
   await expect(shuttle.status).toHaveText('200 OK');
 
-  // Both sends are listed in the sidebar and can be reopened.
-  await expect(shuttle.page.getByTestId('sent-list').getByRole('button')).toHaveCount(2);
+  // Both sends are listed in the sidebar's history and can be reopened.
+  await expect(shuttle.page.getByTestId('history-list').getByTestId('history-item')).toHaveCount(2);
 });
 
 test('the UI switches to Simplified Chinese and to the dark theme, and keeps both after a reload', async ({ shuttle }) => {

@@ -1,20 +1,27 @@
 import { useState } from 'react';
-import { KeyValueTable } from '../../components/KeyValueTable.tsx';
 import { TabList } from '../../components/TabList.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { draftFromSpec, specFromDraft, withUrl } from '../tabs/request-draft.ts';
 import type { RequestTab } from '../tabs/tabs-reducer.ts';
 import { useTabs } from '../tabs/TabsContext.tsx';
+import { AuthPanel } from './AuthPanel.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
+import { HeadersPanel } from './HeadersPanel.tsx';
+import { ParamsPanel } from './ParamsPanel.tsx';
+import { RequestSettingsPanel } from './RequestSettingsPanel.tsx';
 import { UrlBar } from './UrlBar.tsx';
 
-type Section = 'headers' | 'body';
+type Section = 'params' | 'headers' | 'body' | 'auth' | 'settings';
 
 export function RequestEditor({ tab }: { tab: RequestTab }) {
   const { t } = useI18n();
   const { edit, send, cancel } = useTabs();
-  const [section, setSection] = useState<Section>('headers');
+  const [section, setSection] = useState<Section>('params');
   const { draft } = tab;
-  const activeHeaders = draft.headers.filter((row) => row.enabled && row.name.trim() !== '').length;
+  const change = (next: typeof draft) => edit(tab.id, next);
+  const count = (rows: { enabled: boolean; name: string }[]) => rows.filter((row) => row.enabled && row.name.trim() !== '').length;
+  const badge = (n: number) => (n > 0 ? <span className="count">{n}</span> : null);
+  const dot = (on: boolean) => (on ? <span className="dot" aria-hidden /> : null);
 
   return (
     <section className="request-editor" aria-label={t('request.sections')}>
@@ -22,8 +29,10 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
         method={draft.method}
         url={draft.url}
         running={tab.run.kind === 'running'}
-        onMethodChange={(method) => edit(tab.id, { ...draft, method })}
-        onUrlChange={(url) => edit(tab.id, { ...draft, url })}
+        currentSpec={() => specFromDraft(draft)}
+        onMethodChange={(method) => change({ ...draft, method })}
+        onUrlChange={(url) => change(withUrl(draft, url))}
+        onReplace={(spec) => change(draftFromSpec(spec))}
         onSend={() => send(tab.id)}
         onCancel={() => cancel(tab.id)}
       />
@@ -33,22 +42,19 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
         selected={section}
         onSelect={setSection}
         items={[
-          { key: 'headers', label: <>{t('request.headers')}{activeHeaders ? <span className="count">{activeHeaders}</span> : null}</> },
-          { key: 'body', label: <>{t('request.body')}{draft.body.mode !== 'none' ? <span className="dot" aria-hidden /> : null}</> },
+          { key: 'params', label: <>{t('request.params')}{badge(count(draft.params))}</> },
+          { key: 'headers', label: <>{t('request.headers')}{badge(count(draft.headers))}</> },
+          { key: 'body', label: <>{t('request.body')}{dot(draft.body.mode !== 'none')}</> },
+          { key: 'auth', label: <>{t('request.auth')}{dot(draft.auth.type !== 'none')}</> },
+          { key: 'settings', label: <>{t('request.settings')}{dot(Object.keys(draft.settings).length > 0)}</> },
         ]}
       />
       <div className="section-panel" role="tabpanel" id="request-panel" aria-labelledby={`request-tab-${section}`}>
-        {section === 'headers' ? (
-          <KeyValueTable
-            testId="headers-table"
-            label={t('request.headers')}
-            namePlaceholder={t('table.namePlaceholder')}
-            rows={draft.headers}
-            onChange={(headers) => edit(tab.id, { ...draft, headers })}
-          />
-        ) : (
-          <BodyEditor body={draft.body} onChange={(body) => edit(tab.id, { ...draft, body })} />
-        )}
+        {section === 'params' ? <ParamsPanel draft={draft} onChange={change} /> : null}
+        {section === 'headers' ? <HeadersPanel draft={draft} onChange={change} /> : null}
+        {section === 'body' ? <BodyEditor body={draft.body} onChange={(body) => change({ ...draft, body })} /> : null}
+        {section === 'auth' ? <AuthPanel auth={draft.auth} settings={draft.settings} onChange={(auth) => change({ ...draft, auth })} /> : null}
+        {section === 'settings' ? <RequestSettingsPanel settings={draft.settings} onChange={(settings) => change({ ...draft, settings })} /> : null}
       </div>
     </section>
   );

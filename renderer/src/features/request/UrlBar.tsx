@@ -1,54 +1,97 @@
-import { Loader2, Send } from 'lucide-react';
+import { useState } from 'react';
+import { Check, Copy, Loader2, Send } from 'lucide-react';
+import { CurlParseError, parseCurl, toCurl } from '../../../../shared/http/curl.ts';
+import type { HttpRequestSpec } from '../../../../shared/model/request.ts';
+import { IconButton } from '../../components/Button.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { MethodSelect } from './MethodSelect.tsx';
+import { VariableField } from '../variables/VariableField.tsx';
 
 export function UrlBar({
   method,
   url,
   running,
+  currentSpec,
   onMethodChange,
   onUrlChange,
+  onReplace,
   onSend,
   onCancel,
 }: {
   method: string;
   url: string;
   running: boolean;
+  /** The request as it would be sent, for "Copy as cURL". */
+  currentSpec: () => HttpRequestSpec;
   onMethodChange: (method: string) => void;
   onUrlChange: (url: string) => void;
+  /** A pasted cURL command replaces the whole request. */
+  onReplace: (spec: HttpRequestSpec) => void;
   onSend: () => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const [problem, setProblem] = useState<string>();
+  const [copied, setCopied] = useState(false);
+
   return (
-    <form
-      className="url-bar"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (running) onCancel();
-        else onSend();
-      }}
-    >
-      <MethodSelect method={method} onChange={onMethodChange} />
-      <input
-        className="url-input"
-        data-testid="url-input"
-        aria-label={t('request.url')}
-        placeholder={t('request.url.placeholder')}
-        value={url}
-        spellCheck={false}
-        autoComplete="off"
-        onChange={(event) => onUrlChange(event.target.value)}
-      />
-      <button
-        type="submit"
-        className={`btn btn-md ${running ? 'btn-danger' : 'btn-primary'} send-button`}
-        data-testid="send-button"
-        data-state={running ? 'running' : 'idle'}
+    <div className="url-bar-wrap">
+      <form
+        className="url-bar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (running) onCancel();
+          else onSend();
+        }}
       >
-        {running ? <Loader2 size={15} className="spin" aria-hidden /> : <Send size={15} aria-hidden />}
-        {running ? t('request.cancel') : t('request.send')}
-      </button>
-    </form>
+        <MethodSelect method={method} onChange={onMethodChange} />
+        <VariableField value={url}>
+          <input
+            className="url-input"
+            data-testid="url-input"
+            aria-label={t('request.url')}
+            aria-describedby={problem ? 'url-problem' : undefined}
+            placeholder={t('request.url.placeholder')}
+            value={url}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(event) => {
+              setProblem(undefined);
+              onUrlChange(event.target.value);
+            }}
+            onPaste={(event) => {
+              const text = event.clipboardData.getData('text/plain');
+              if (!/^\s*curl\s/.test(text)) return;
+              event.preventDefault();
+              try {
+                onReplace(parseCurl(text.trim()));
+                setProblem(undefined);
+              } catch (error) {
+                setProblem(t('curl.parseFailed', { message: error instanceof CurlParseError ? error.message : String(error) }));
+              }
+            }}
+          />
+        </VariableField>
+        <IconButton
+          label={copied ? t('curl.copied') : t('curl.copy')}
+          data-testid="copy-curl"
+          onClick={() => {
+            void navigator.clipboard.writeText(toCurl(currentSpec())).then(() => setCopied(true));
+          }}
+          onBlur={() => setCopied(false)}
+        >
+          {copied ? <Check size={16} /> : <Copy size={16} />}
+        </IconButton>
+        <button type="submit" className={`btn btn-md ${running ? 'btn-danger' : 'btn-primary'} send-button`} data-testid="send-button" data-state={running ? 'running' : 'idle'}>
+          {running ? <Loader2 size={15} className="spin" aria-hidden /> : <Send size={15} aria-hidden />}
+          {running ? t('request.cancel') : t('request.send')}
+        </button>
+      </form>
+      {problem ? (
+        <p className="field-problem url-problem" id="url-problem" role="alert" data-testid="url-problem">
+          {problem}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,25 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
-import { X } from 'lucide-react';
+import { useState } from 'react';
 import { LANGUAGES, THEMES, type SettingsPatch } from '../../../../shared/model/settings.ts';
-import { IconButton } from '../../components/Button.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSettings } from '../../state/SettingsContext.tsx';
+import { WsAppSettingsFields } from '../websocket/WsAppSettingsFields.tsx';
+import { HistorySettingsFields } from '../history/HistorySettingsFields.tsx';
 
 const LANGUAGE_NAMES: Record<Exclude<(typeof LANGUAGES)[number], 'system'>, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-/** App settings in a modal <dialog> (focus is trapped and Escape closes it, natively). */
+/** App settings: language, theme, request timeout. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { settings, update } = useSettings();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [problem, setProblem] = useState<string>();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const apply = async (patch: SettingsPatch) => {
     const error = await update(patch);
@@ -27,14 +20,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   };
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby="settings-title" data-testid="settings-dialog" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="settings-title">{t('settings.title')}</h2>
-        <IconButton label={t('settings.close')} onClick={onClose}>
-          <X size={16} />
-        </IconButton>
-      </header>
-      <div className="dialog-body">
+    <Dialog open={open} onClose={onClose} title={t('settings.title')} closeLabel={t('settings.close')} testId="settings-dialog">
         <label className="field">
           <span>{t('settings.language')}</span>
           <select data-testid="settings-language" value={settings.language} onChange={(event) => void apply({ language: event.target.value as SettingsPatch['language'] })}>
@@ -70,8 +56,9 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             }}
           />
         </label>
+        <WsAppSettingsFields settings={settings} apply={(patch) => void apply(patch)} />
+        <HistorySettingsFields settings={settings} apply={(patch) => void apply(patch)} />
         {problem ? <p className="field-problem" role="alert">{problem}</p> : null}
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

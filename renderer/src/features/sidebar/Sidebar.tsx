@@ -1,12 +1,14 @@
-import { Plus, Settings as SettingsIcon } from 'lucide-react';
+import { Cable, Cookie, History as HistoryIcon, Library, Plus, Settings as SettingsIcon } from 'lucide-react';
 import { Button, IconButton } from '../../components/Button.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { statusClass } from '../response/format.ts';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { CollectionsPanel } from '../collections/CollectionsPanel.tsx';
 import { useTabs } from '../tabs/TabsContext.tsx';
+import { SidebarSections } from './SidebarSections.tsx';
 
-export function Sidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
+export function Sidebar({ onOpenSettings, onOpenCookies }: { onOpenSettings: () => void; onOpenCookies: () => void }) {
   const { t } = useI18n();
-  const { state, open } = useTabs();
+  const { open, openWebSocket } = useTabs();
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar-header">
@@ -21,30 +23,23 @@ export function Sidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
         <Button variant="secondary" className="sidebar-new" onClick={() => open()}>
           <Plus size={15} aria-hidden /> {t('sidebar.newRequest')}
         </Button>
+        <Button variant="ghost" className="sidebar-new" onClick={() => openWebSocket()}>
+          <Cable size={15} aria-hidden /> {t('sidebar.newWebSocket')}
+        </Button>
       </div>
-      <h2 className="sidebar-title">{t('sidebar.sent')}</h2>
-      {state.sent.length === 0 ? (
-        <p className="sidebar-empty">{t('sidebar.sent.empty')}</p>
-      ) : (
-        <ul className="sent-list" data-testid="sent-list">
-          {state.sent.map((sent) => (
-            <li key={sent.runId}>
-              <button type="button" className="sent-item" title={sent.spec.url} onClick={() => open(sent.spec)}>
-                <span className={`method-badge method-${sent.spec.method.toLowerCase()}`}>{sent.spec.method}</span>
-                <span className="sent-url">{sent.spec.url}</span>
-                {sent.status !== undefined ? (
-                  <span className={`sent-status status-${statusClass(sent.status)}`}>{sent.status}</span>
-                ) : sent.errorCode ? (
-                  <span className="sent-status status-server-error">!</span>
-                ) : null}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SidebarSections
+        label={t('sidebar.sections')}
+        sections={[
+          { key: 'history', label: t('history.title'), icon: <HistoryIcon size={14} aria-hidden />, panel: <HistoryPanel /> },
+          { key: 'collections', label: t('workspace.collections'), icon: <Library size={14} aria-hidden />, panel: <CollectionsPanel /> },
+        ]}
+      />
       <div className="sidebar-footer">
         <IconButton label={t('sidebar.settings')} data-testid="open-settings" onClick={onOpenSettings}>
           <SettingsIcon size={17} />
+        </IconButton>
+        <IconButton label={t('cookies.title')} data-testid="open-cookies" onClick={onOpenCookies}>
+          <Cookie size={17} />
         </IconButton>
       </div>
     </nav>

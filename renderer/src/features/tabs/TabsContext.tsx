@@ -3,14 +3,24 @@ import type { HttpRequestSpec } from '../../../../shared/model/request.ts';
 import type { HttpResponseMeta } from '../../../../shared/model/response.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { specFromDraft, type RequestDraft } from './request-draft.ts';
-import { initialTabsState, tabsReducer, type RequestTab, type TabsState } from './tabs-reducer.ts';
+import type { WsDraft } from '../websocket/ws-draft.ts';
+import { initialTabsState, tabsReducer, type Tab } from './tabs-reducer.ts';
+import { isDirty, sendContextOf, withSavedTabs, type SavedTabsAction, type SavedTabsState } from './saved-tabs.ts';
+
+const reducer = withSavedTabs(tabsReducer);
 
 interface TabsApi {
-  state: TabsState;
-  activeTab: RequestTab;
-  open(spec?: HttpRequestSpec, response?: HttpResponseMeta): void;
-  close(tabId: string): void;
+  state: SavedTabsState;
+  activeTab: Tab;
+  /** Opens a tab; `send` sends its request at once (history's "send again"). */
+  open(spec?: HttpRequestSpec, response?: HttpResponseMeta, options?: { send?: boolean }): void;
+  openWebSocket(draft?: WsDraft): void;
+  editWebSocket(tabId: string, draft: WsDraft): void;
+  /** Closes a tab; a tab with unsaved edits asks first (state.closeRequest) unless `force`. */
+  close(tabId: string, options?: { force?: boolean }): void;
   select(tabId: string): void;
+  /** Saved-request actions: open from the workspace, mark saved, follow changes on disk, restore (saved-tabs.ts). */
+  dispatch(action: SavedTabsAction): void;
   edit(tabId: string, draft: RequestDraft): void;
   send(tabId: string): void;
   cancel(tabId: string): void;
@@ -21,7 +31,7 @@ const TabsContext = createContext<TabsApi | null>(null);
 /** Open tabs, their drafts and their runs; sending and cancelling go through the engine by run id. */
 export function TabsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const [state, dispatch] = useReducer(tabsReducer, undefined, initialTabsState);
+  const [state, dispatch] = useReducer(reducer, undefined, (): SavedTabsState => initialTabsState());
   // Callbacks read the latest tabs through a ref so they stay stable for the components using them.
   const stateRef = useRef(state);
   useLayoutEffect(() => {
@@ -33,12 +43,12 @@ export function TabsProvider({ children }: { children: ReactNode }) {
   const send = useCallback(
     (tabId: string) => {
       const tab = stateRef.current.tabs.find((candidate) => candidate.id === tabId);
-      if (!tab || tab.run.kind === 'running') return;
+      if (tab?.kind !== 'http' || tab.run.kind === 'running') return;
       // The previous answer's body is no longer shown: let the engine drop it.
       if (tab.run.kind === 'done') void api.call('body.release', { bodyId: tab.run.response.bodyId });
       const runId = crypto.randomUUID();
       dispatch({ type: 'runStarted', tabId, runId, startedAt: Date.now() });
-      void api.call('http.send', { runId, request: specFromDraft(tab.draft) }).then((result) => {
+      void api.call('http.send', { runId, request: specFromDraft(tab.draft), source: { tabId, requestId: tab.saved?.path }, context: sendContextOf(tab) }).then((result) => {
         if (result.ok) dispatch({ type: 'runFinished', tabId, runId, response: result.value });
         else dispatch({ type: 'runFailed', tabId, runId, error: result.error });
       });
@@ -46,19 +56,33 @@ export function TabsProvider({ children }: { children: ReactNode }) {
     [api],
   );
 
+  // A tab opened to be sent is sent once it is the active tab (the reducer has created it by then).
+  const sendOnOpen = useRef(false);
+  useEffect(() => {
+    if (!sendOnOpen.current) return;
+    sendOnOpen.current = false;
+    send(state.activeId);
+  }, [state.activeId, send]);
+
   const cancel = useCallback(
     (tabId: string) => {
       const tab = stateRef.current.tabs.find((candidate) => candidate.id === tabId);
-      if (tab?.run.kind === 'running') void api.call('http.cancel', { runId: tab.run.runId });
+      if (tab?.kind === 'http' && tab.run.kind === 'running') void api.call('http.cancel', { runId: tab.run.runId });
     },
     [api],
   );
 
   const close = useCallback(
-    (tabId: string) => {
+    (tabId: string, options?: { force?: boolean }) => {
       const tab = stateRef.current.tabs.find((candidate) => candidate.id === tabId);
-      if (tab?.run.kind === 'running') void api.call('http.cancel', { runId: tab.run.runId });
-      if (tab?.run.kind === 'done') void api.call('body.release', { bodyId: tab.run.response.bodyId });
+      if (tab && !options?.force && isDirty(tab)) {
+        dispatch({ type: 'askClose', tabId });
+        return;
+      }
+      if (stateRef.current.closeRequest === tabId) dispatch({ type: 'askClose', tabId: undefined });
+      // A WebSocket tab's connection is closed by its session provider when the tab disappears.
+      if (tab?.kind === 'http' && tab.run.kind === 'running') void api.call('http.cancel', { runId: tab.run.runId });
+      if (tab?.kind === 'http' && tab.run.kind === 'done') void api.call('body.release', { bodyId: tab.run.response.bodyId });
       dispatch({ type: 'close', tabId });
     },
     [api],
@@ -68,10 +92,16 @@ export function TabsProvider({ children }: { children: ReactNode }) {
     () => ({
       state,
       activeTab: state.tabs.find((tab) => tab.id === state.activeId) ?? state.tabs[0]!,
-      open: (spec, response) => dispatch({ type: 'open', spec, response }),
+      open: (spec, response, options) => {
+        sendOnOpen.current = options?.send === true;
+        dispatch({ type: 'open', spec, response });
+      },
+      openWebSocket: (draft) => dispatch({ type: 'openWebSocket', draft }),
+      editWebSocket: (tabId, draft) => dispatch({ type: 'editWebSocket', tabId, draft }),
       close,
       select: (tabId) => dispatch({ type: 'select', tabId }),
       edit: (tabId, draft) => dispatch({ type: 'edit', tabId, draft }),
+      dispatch,
       send,
       cancel,
     }),

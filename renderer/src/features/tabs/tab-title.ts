@@ -1,7 +1,7 @@
 import type { RequestDraft } from './request-draft.ts';
 
 /** A tab's title from its URL: the path people recognise ("/api/users"), or the host for "/"; none when empty. */
-export function tabTitle(draft: RequestDraft): string | undefined {
+export function tabTitle(draft: Pick<RequestDraft, 'url'>): string | undefined {
   const url = draft.url.trim();
   if (url === '') return undefined;
   const withoutScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');

@@ -1,7 +1,9 @@
 import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import type { HttpRequestSpec } from '../../../../shared/model/request.ts';
 import type { HttpResponseMeta } from '../../../../shared/model/response.ts';
-import { draftFromSpec, specFromDraft, type RequestDraft } from './request-draft.ts';
+import { emptyWsDraft, type WsDraft } from '../websocket/ws-draft.ts';
+import { draftFromSpec, type RequestDraft } from './request-draft.ts';
+import type { DiskConflict, SavedOrigin } from './saved-tabs.ts';
 
 export type RunState =
   | { kind: 'idle' }
@@ -10,23 +12,29 @@ export type RunState =
   | { kind: 'failed'; error: ShuttleError };
 
 export interface RequestTab {
+  kind: 'http';
   id: string;
   draft: RequestDraft;
   run: RunState;
+  /** Set when the tab edits a request saved in the workspace (features/tabs/saved-tabs.ts). */
+  saved?: SavedOrigin;
+  conflict?: DiskConflict;
 }
 
-/** A request sent in this session, listed in the sidebar so it can be reopened. */
-export interface SentRequest {
-  runId: string;
-  spec: HttpRequestSpec;
-  status?: number;
-  errorCode?: ShuttleError['code'];
+/** A WebSocket tab holds what the user composed; its live session and log live in features/websocket. */
+export interface WebSocketTab {
+  kind: 'websocket';
+  id: string;
+  draft: WsDraft;
+  saved?: SavedOrigin;
+  conflict?: DiskConflict;
 }
+
+export type Tab = RequestTab | WebSocketTab;
 
 export interface TabsState {
-  tabs: RequestTab[];
+  tabs: Tab[];
   activeId: string;
-  sent: SentRequest[];
 }
 
 export type TabsAction =
@@ -35,22 +43,26 @@ export type TabsAction =
   | { type: 'close'; tabId: string }
   | { type: 'select'; tabId: string }
   | { type: 'edit'; tabId: string; draft: RequestDraft }
+  | { type: 'openWebSocket'; draft?: WsDraft }
+  | { type: 'editWebSocket'; tabId: string; draft: WsDraft }
   | { type: 'runStarted'; tabId: string; runId: string; startedAt: number }
   | { type: 'runProgress'; runId: string; receivedBytes: number }
   | { type: 'runFinished'; tabId: string; runId: string; response: HttpResponseMeta }
   | { type: 'runFailed'; tabId: string; runId: string; error: ShuttleError };
 
-/** Keeps the sidebar list short; older entries belong to history, not to this list. */
-const MAX_SENT = 50;
-
 let nextTabId = 0;
 function newTab(spec?: HttpRequestSpec, response?: HttpResponseMeta): RequestTab {
   nextTabId += 1;
-  return { id: `tab-${nextTabId}`, draft: draftFromSpec(spec), run: response ? { kind: 'done', response } : { kind: 'idle' } };
+  return { kind: 'http', id: `tab-${nextTabId}`, draft: draftFromSpec(spec), run: response ? { kind: 'done', response } : { kind: 'idle' } };
+}
+
+function newWebSocketTab(draft: WsDraft = emptyWsDraft()): WebSocketTab {
+  nextTabId += 1;
+  return { kind: 'websocket', id: `tab-${nextTabId}`, draft };
 }
 
 export function initialTabsState(): TabsState {
-  return { ...freshTabs(), sent: [] };
+  return freshTabs();
 }
 
 export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
@@ -73,59 +85,52 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
       return state.tabs.some((tab) => tab.id === action.tabId) ? { ...state, activeId: action.tabId } : state;
     case 'edit':
       return updateTab(state, action.tabId, (tab) => ({ ...tab, draft: action.draft }));
+    case 'openWebSocket': {
+      const tab = newWebSocketTab(action.draft);
+      return { ...state, tabs: [...state.tabs, tab], activeId: tab.id };
+    }
+    case 'editWebSocket':
+      return {
+        ...state,
+        tabs: state.tabs.map((tab) => (tab.id === action.tabId && tab.kind === 'websocket' ? { ...tab, draft: action.draft } : tab)),
+      };
     case 'runStarted': {
       const tab = state.tabs.find((candidate) => candidate.id === action.tabId);
-      if (!tab) return state;
-      const sent: SentRequest = { runId: action.runId, spec: specFromDraft(tab.draft) };
-      return {
-        ...updateTab(state, action.tabId, (current) => ({
-          ...current,
-          run: { kind: 'running', runId: action.runId, startedAt: action.startedAt, receivedBytes: 0 },
-        })),
-        sent: [sent, ...state.sent].slice(0, MAX_SENT),
-      };
+      if (tab?.kind !== 'http') return state;
+      return updateTab(state, action.tabId, (current) => ({
+        ...current,
+        run: { kind: 'running', runId: action.runId, startedAt: action.startedAt, receivedBytes: 0 },
+      }));
     }
     case 'runProgress':
       return {
         ...state,
         tabs: state.tabs.map((tab) =>
-          tab.run.kind === 'running' && tab.run.runId === action.runId
+          tab.kind === 'http' && tab.run.kind === 'running' && tab.run.runId === action.runId
             ? { ...tab, run: { ...tab.run, receivedBytes: action.receivedBytes } }
             : tab,
         ),
       };
     case 'runFinished':
-      return finishRun(state, action.tabId, action.runId, { kind: 'done', response: action.response }, (sent) => ({
-        ...sent,
-        status: action.response.status,
-      }));
+      return finishRun(state, action.tabId, action.runId, { kind: 'done', response: action.response });
     case 'runFailed':
-      return finishRun(state, action.tabId, action.runId, { kind: 'failed', error: action.error }, (sent) => ({
-        ...sent,
-        errorCode: action.error.code,
-      }));
+      return finishRun(state, action.tabId, action.runId, { kind: 'failed', error: action.error });
   }
 }
 
-function freshTabs(): Pick<TabsState, 'tabs' | 'activeId'> {
+function freshTabs(): TabsState {
   const tab = newTab();
   return { tabs: [tab], activeId: tab.id };
 }
 
+/** Changes an HTTP tab (a WebSocket tab has no run, and its own edit action). */
 function updateTab(state: TabsState, tabId: string, change: (tab: RequestTab) => RequestTab): TabsState {
-  return { ...state, tabs: state.tabs.map((tab) => (tab.id === tabId ? change(tab) : tab)) };
+  return { ...state, tabs: state.tabs.map((tab) => (tab.id === tabId && tab.kind === 'http' ? change(tab) : tab)) };
 }
 
-function finishRun(
-  state: TabsState,
-  tabId: string,
-  runId: string,
-  run: RunState,
-  markSent: (sent: SentRequest) => SentRequest,
-): TabsState {
-  const withTab = updateTab(state, tabId, (tab) =>
+function finishRun(state: TabsState, tabId: string, runId: string, run: RunState): TabsState {
+  return updateTab(state, tabId, (tab) =>
     // A stale answer (the user already sent again or cancelled) must not overwrite the newer state.
     tab.run.kind === 'running' && tab.run.runId === runId ? { ...tab, run } : tab,
   );
-  return { ...withTab, sent: withTab.sent.map((sent) => (sent.runId === runId ? markSent(sent) : sent)) };
 }

@@ -123,7 +123,7 @@ describe('http.send: a successful exchange', () => {
 
     await engine.http.send('progress-run', httpSpec(`${fixture.url}/json`));
 
-    const phases = events.filter((event) => event.payload.runId === 'progress-run').map((event) => event.payload.phase);
+    const phases = events.flatMap((event) => (event.event === 'http.progress' && event.payload.runId === 'progress-run' ? [event.payload.phase] : []));
     expect(phases[0]).toBe('connecting');
     expect(phases).toContain('receiving');
   });

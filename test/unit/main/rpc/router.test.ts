@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { ShuttleFailure } from '../../../../shared/contract/errors.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/model/settings.ts';
 import { createRouter, type CommandHandlers } from '../../../../main/rpc/router.ts';
+import { historyHandlerSpies } from '../../helpers/history-handler-spies.ts';
+import { transportHandlerSpies } from '../../helpers/transport-handler-spies.ts';
+import { workspaceHandlerSpies } from '../../helpers/workspace-handler-spies.ts';
 
 const validRequest = { method: 'GET', url: 'http://127.0.0.1:1/', headers: [], body: { mode: 'none', text: '' } };
 
@@ -15,8 +18,19 @@ function spyHandlers(overrides: Partial<CommandHandlers> = {}) {
     'http.cancel': vi.fn<CommandHandlers['http.cancel']>(() => ({ cancelled: false })),
     'body.read': vi.fn<CommandHandlers['body.read']>(() => ({ base64: '', offset: 0, totalSize: 0, eof: true })),
     'body.release': vi.fn<CommandHandlers['body.release']>(() => ({ released: false })),
+    'body.view': vi.fn<CommandHandlers['body.view']>(() => ({ lineCount: 0, byteLength: 0, complete: true })),
+    'body.lines': vi.fn<CommandHandlers['body.lines']>(() => ({ lines: [] })),
+    'body.search': vi.fn<CommandHandlers['body.search']>(() => ({ matches: [], truncated: false })),
     'settings.get': vi.fn<CommandHandlers['settings.get']>(() => DEFAULT_SETTINGS),
     'settings.update': vi.fn<CommandHandlers['settings.update']>(() => DEFAULT_SETTINGS),
+    'ws.connect': vi.fn<CommandHandlers['ws.connect']>(() => {
+      throw new Error('ws.connect should not have been called');
+    }),
+    'ws.disconnect': vi.fn<CommandHandlers['ws.disconnect']>(() => ({ disconnected: false })),
+    'ws.send': vi.fn<CommandHandlers['ws.send']>(() => ({ seq: 1, size: 0 })),
+    ...workspaceHandlerSpies(),
+    ...historyHandlerSpies(),
+    ...transportHandlerSpies(),
     ...overrides,
   };
   return handlers;

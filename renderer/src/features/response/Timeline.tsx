@@ -1,0 +1,144 @@
+import type { ExchangeRecord, HttpResponseMeta, PhaseTimings } from '../../../../shared/model/response.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/en.ts';
+import { formatDuration, statusClass } from './format.ts';
+
+interface Phase {
+  key: 'dns' | 'connect' | 'tls' | 'send' | 'wait' | 'download';
+  label: MessageKey;
+  startMs: number;
+  durationMs: number;
+}
+
+/** Splits cumulative phase marks into consecutive segments for a waterfall bar. */
+export function phaseSegments(timings: PhaseTimings): Phase[] {
+  const marks: [Phase['key'], MessageKey, number | undefined][] = [
+    ['dns', 'timeline.dns', timings.dnsMs],
+    ['connect', 'timeline.connect', timings.connectMs],
+    ['tls', 'timeline.tls', timings.tlsMs],
+    ['send', 'timeline.send', timings.sentMs],
+    ['wait', 'timeline.wait', timings.firstByteMs],
+  ];
+  const phases: Phase[] = [];
+  let cursor = 0;
+  for (const [key, label, mark] of marks) {
+    if (mark === undefined || mark < cursor) continue;
+    phases.push({ key, label, startMs: cursor, durationMs: mark - cursor });
+    cursor = mark;
+  }
+  const downloadMs = timings.downloadMs ?? Math.max(0, timings.totalMs - cursor);
+  phases.push({ key: 'download', label: 'timeline.download', startMs: cursor, durationMs: downloadMs });
+  return phases;
+}
+
+/** Every exchange of the request (redirect hops, then the final answer) with its phases, connection and exact request. */
+export function Timeline({ response }: { response: HttpResponseMeta }) {
+  const { t } = useI18n();
+  const exchanges: ExchangeRecord[] = response.exchanges ?? [
+    {
+      method: response.method,
+      url: response.url,
+      requestLine: `${response.method} ${response.url}`,
+      requestHeaders: response.requestHeaders,
+      status: response.status,
+      statusText: response.statusText,
+      responseHeaders: response.headers,
+      timings: { firstByteMs: response.timings.firstByteMs, totalMs: response.timings.totalMs },
+    },
+  ];
+  return (
+    <div className="timeline" data-testid="timeline">
+      {exchanges.map((exchange, index) => (
+        <section key={index} className="timeline-exchange" data-testid="timeline-exchange" aria-label={`${exchange.method} ${exchange.url}`}>
+          <header className="timeline-head">
+            <span className="timeline-index">{index + 1}</span>
+            <span className="method-badge">{exchange.method}</span>
+            <span className="timeline-url" title={exchange.url}>
+              {exchange.url}
+            </span>
+            <span className={`status-pill status-${statusClass(exchange.status)}`}>
+              {exchange.status} {exchange.statusText}
+            </span>
+            <span className="metric">{formatDuration(exchange.timings.totalMs)}</span>
+          </header>
+          <Waterfall timings={exchange.timings} />
+          {exchange.connection ? (
+            <dl className="timeline-facts">
+              {exchange.connection.remoteAddress ? (
+                <>
+                  <dt>{t('timeline.remote')}</dt>
+                  <dd>
+                    {exchange.connection.remoteAddress}:{exchange.connection.remotePort}
+                  </dd>
+                </>
+              ) : null}
+              <dt>{t('timeline.connection')}</dt>
+              <dd>
+                {exchange.connection.reused ? t('timeline.reused') : t('timeline.new')} · {exchange.connection.protocol}
+              </dd>
+              {exchange.connection.tls ? (
+                <>
+                  <dt>TLS</dt>
+                  <dd>
+                    {exchange.connection.tls.protocol} · {exchange.connection.tls.cipher}
+                  </dd>
+                  {exchange.connection.tls.peerCertificate ? (
+                    <>
+                      <dt>{t('timeline.certificate')}</dt>
+                      <dd>
+                        {exchange.connection.tls.peerCertificate.subject}
+                        <br />
+                        {t('timeline.issuer')}: {exchange.connection.tls.peerCertificate.issuer}
+                        <br />
+                        {t('timeline.valid', { from: exchange.connection.tls.peerCertificate.validFrom, to: exchange.connection.tls.peerCertificate.validTo })}
+                        {exchange.connection.tls.peerCertificate.subjectAltNames.length > 0 ? (
+                          <>
+                            <br />
+                            SAN: {exchange.connection.tls.peerCertificate.subjectAltNames.join(', ')}
+                          </>
+                        ) : null}
+                      </dd>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
+            </dl>
+          ) : null}
+          {exchange.droppedHeaders && exchange.droppedHeaders.length > 0 ? (
+            <p className="timeline-dropped" data-testid="timeline-dropped">
+              {t('timeline.dropped', { headers: exchange.droppedHeaders.join(', ') })}
+            </p>
+          ) : null}
+          <details className="timeline-request">
+            <summary>{t('timeline.requestSent')}</summary>
+            <pre>
+              {[exchange.requestLine, ...exchange.requestHeaders.map(([name, value]) => `${name}: ${value}`)].join('\n')}
+            </pre>
+          </details>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function Waterfall({ timings }: { timings: PhaseTimings }) {
+  const { t } = useI18n();
+  const phases = phaseSegments(timings);
+  const total = Math.max(timings.totalMs, 1);
+  return (
+    <div className="waterfall">
+      {phases.map((phase) => (
+        <div key={phase.key} className="waterfall-row" data-phase={phase.key}>
+          <span className="waterfall-label">{t(phase.label)}</span>
+          <span className="waterfall-track">
+            <span
+              className={`waterfall-bar phase-${phase.key}`}
+              style={{ marginLeft: `${(phase.startMs / total) * 100}%`, width: `max(2px, ${(phase.durationMs / total) * 100}%)` }}
+            />
+          </span>
+          <span className="waterfall-ms">{formatDuration(phase.durationMs)}</span>
+        </div>
+      ))}
+    </div>
+  );
+}

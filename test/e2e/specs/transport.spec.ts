@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startH2Fixture, type H2Fixture } from '../../fixtures/servers/h2-fixture.ts';
+import { OAUTH_CLIENT } from '../../fixtures/servers/oauth-server.ts';
+import { DIGEST_ACCOUNT, startTransportFixture, type TransportFixture } from '../../fixtures/servers/transport-fixture.ts';
+import { expect, test as base } from '../fixtures/test.ts';
+
+const test = base.extend<{ transport: TransportFixture; h2: H2Fixture }>({
+  transport: async ({}, use) => {
+    const fixture = await startTransportFixture();
+    await use(fixture);
+    await fixture.close();
+  },
+  h2: async ({}, use) => {
+    const fixture = await startH2Fixture();
+    await use(fixture);
+    await fixture.close();
+  },
+});
+
+test('a multipart upload with a file part arrives intact (server-side checksum)', async ({ shuttle, transport, page }) => {
+  const file = join(await mkdtemp(join(tmpdir(), 'shuttle-upload-')), 'photo.bin');
+  const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256));
+  await writeFile(file, bytes);
+
+  await shuttle.compose('POST', `${transport.url}/multipart`);
+  await shuttle.openRequestSection('Body');
+  await page.getByTestId('body-mode').selectOption('multipart');
+  const table = page.getByTestId('multipart-table');
+  await table.getByTestId('kv-name').last().fill('note');
+  await table.getByTestId('kv-value').first().fill('hello');
+  await table.getByTestId('kv-name').last().fill('upload');
+  await table.getByTestId('multipart-kind').nth(1).selectOption('file');
+  await table.getByTestId('multipart-file').first().setInputFiles(file);
+  await table.getByTestId('multipart-content-type').nth(1).fill('application/x-test');
+  await shuttle.send.click();
+
+  await expect(shuttle.status).toHaveText('200 OK');
+  await expect.poll(() => shuttle.shownBody()).toContain(createHash('sha256').update(bytes).digest('hex'));
+  const shown = await shuttle.shownBody();
+  expect(shown).toContain('"filename": "photo.bin"');
+  expect(shown).toContain('"contentType": "application/x-test"');
+  expect(shown).toContain('"text": "hello"');
+});
+
+test('a GraphQL query with variables returns data', async ({ shuttle, transport, page }) => {
+  await shuttle.compose('POST', `${transport.url}/graphql`);
+  await shuttle.openRequestSection('Body');
+  await page.getByTestId('body-mode').selectOption('graphql');
+  await page.getByTestId('graphql-query').locator('.cm-content').click();
+  await page.keyboard.insertText('query Greet($name: String) { hello(name: $name) }');
+  await page.getByTestId('graphql-variables').locator('.cm-content').click();
+  await page.keyboard.insertText('{"name":"Ada"}');
+  await page.getByTestId('graphql-operation').fill('Greet');
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
+  await expect.poll(() => shuttle.shownBody()).toContain('"hello": "Hello, Ada"');
+  expect(transport.requests.at(-1)?.headers['content-type']).toBe('application/json');
+  await shuttle.screenshot('graphql');
+});
+
+test('Digest auth answers the challenge and gets in', async ({ shuttle, transport, page }) => {
+  await shuttle.compose('GET', `${transport.url}/digest`);
+  await shuttle.openRequestSection('Auth');
+  await page.getByTestId('auth-type').selectOption('digest');
+  await page.getByTestId('auth-username').fill(DIGEST_ACCOUNT.username);
+  await page.getByTestId('auth-password').fill(DIGEST_ACCOUNT.password);
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
+});
+
+test('OAuth 2.0 client credentials: the token is fetched, shown, and used', async ({ shuttle, transport, page }) => {
+  await shuttle.compose('GET', `${transport.url}/oauth/protected`);
+  await shuttle.openRequestSection('Auth');
+  await page.getByTestId('auth-type').selectOption('oauth2');
+  await page.getByTestId('auth-tokenUrl').fill(`${transport.url}/oauth/token`);
+  await page.getByTestId('auth-clientId').fill(OAUTH_CLIENT.id);
+  await page.getByTestId('auth-clientSecret').fill(OAUTH_CLIENT.secret);
+  await page.getByTestId('oauth2-fetch').click();
+  await expect(page.getByTestId('oauth2-access-token')).not.toBeEmpty();
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
+  await shuttle.screenshot('oauth2-client-credentials');
+});
+
+test('HTTPS with a self-signed certificate: refused by default, h2 once verification is off for that request', async ({ shuttle, h2, page }) => {
+  await shuttle.compose('GET', `${h2.url}/json`);
+  await shuttle.send.click();
+  await expect(shuttle.error).toHaveAttribute('data-error-code', 'TLS');
+
+  await shuttle.openRequestSection('Settings');
+  await page.getByTestId('setting-verify-tls').uncheck();
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText(/^200/);
+  await expect(page.getByTestId('response-protocol')).toHaveText('HTTP/2');
+  await expect.poll(() => shuttle.shownBody()).toContain('"protocol": "h2"');
+});
+
+test('a 3-hop redirect shows each exchange in the timeline with its timings', async ({ shuttle, transport, page }) => {
+  await shuttle.compose('GET', `${transport.url}/redirect/3`);
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
+  await page.getByTestId('response-timeline').click();
+  const exchanges = page.getByTestId('timeline-exchange');
+  await expect(exchanges).toHaveCount(3);
+  for (let i = 0; i < 3; i++) await expect(exchanges.nth(i).locator('.waterfall-row').first()).toBeVisible();
+  await expect(exchanges.nth(0)).toContainText('302');
+  await expect(exchanges.nth(2)).toContainText('200');
+  await shuttle.screenshot('timeline-redirects');
+});
+
+test('a gzip response shows both the decoded and the on-the-wire size', async ({ shuttle, transport, page }) => {
+  await shuttle.compose('GET', `${transport.url}/gzip`);
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
+  await expect(page.getByTestId('response-wire-size')).toContainText('on the wire');
+  await expect(page.getByTestId('response-size')).toHaveAttribute('title', /decoded from .* \(gzip\)/);
+});

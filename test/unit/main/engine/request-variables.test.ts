@@ -1,0 +1,180 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EchoedRequest } from '../../../fixtures/servers/http-fixture.ts';
+import { httpSpec, startFixture, startTestEngine, type TestEngine } from '../../helpers/engine.ts';
+
+/** Invokes a command through the router, as the UI does, and returns its value (failing the test on an error). */
+async function call(engine: TestEngine, command: string, payload: unknown): Promise<unknown> {
+  const result = await engine.router.invoke(command, payload);
+  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** A workspace with a collection, a folder and a saved request, built through the router. */
+async function shopWorkspace(engine: TestEngine, baseUrl: string) {
+  await call(engine, 'workspace.createCollection', { name: 'Shop' });
+  await call(engine, 'workspace.createFolder', { parent: 'Shop', name: 'Orders' });
+  await call(engine, 'workspace.saveSettings', {
+    path: '',
+    settings: { variables: [{ name: 'greeting', value: 'from-global', enabled: true, secret: false }, { name: 'who', value: 'global', enabled: true, secret: false }], headers: [] },
+  });
+  await call(engine, 'workspace.saveSettings', {
+    path: 'Shop',
+    settings: {
+      variables: [{ name: 'who', value: 'collection', enabled: true, secret: false }, { name: 'team', value: 'core', enabled: true, secret: false }],
+      headers: [
+        { name: 'X-Team', value: '{{team}}', enabled: true },
+        { name: 'X-Collection', value: 'yes', enabled: true },
+      ],
+      auth: { type: 'bearer', token: '{{token}}' },
+    },
+  });
+  await call(engine, 'workspace.saveSettings', {
+    path: 'Shop/Orders',
+    settings: { variables: [{ name: 'team', value: 'orders', enabled: true, secret: false }], headers: [{ name: 'X-Team', value: 'folder-{{team}}', enabled: true }] },
+  });
+  await call(engine, 'environments.save', {
+    collection: 'Shop',
+    environment: {
+      name: 'local',
+      variables: [
+        { name: 'baseUrl', value: baseUrl, enabled: true, secret: false },
+        { name: 'who', value: 'environment', enabled: true, secret: false },
+        { name: 'token', value: 'CANARY-token-4f1c', enabled: true, secret: true },
+      ],
+    },
+  });
+  await call(engine, 'environments.select', { collection: 'Shop', name: 'local' });
+  await call(engine, 'workspace.saveRequest', {
+    parent: 'Shop/Orders',
+    name: 'Echo',
+    request: { kind: 'http', spec: httpSpec('{{baseUrl}}/echo?who={{who}}&g={{greeting}}', { auth: { type: 'inherit' }, headers: [{ name: 'X-Own', value: '{{who}}', enabled: true }] }) },
+  });
+}
+
+async function sendAndEcho(engine: TestEngine, fixture: { requests: EchoedRequest[] }, payload: Record<string, unknown>): Promise<EchoedRequest> {
+  const before = fixture.requests.length;
+  await call(engine, 'http.send', { runId: `run-${Math.random()}`, ...payload });
+  return fixture.requests[before]!;
+}
+
+describe('variables and inheritance on send', () => {
+  it('resolves each scope with the right precedence, and inherits headers and auth collection → folder → request', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    await shopWorkspace(engine, fixture.url);
+    const saved = (await call(engine, 'workspace.readRequest', { path: 'Shop/Orders/Echo.yaml' })) as { request: { spec: unknown } };
+
+    const seen = await sendAndEcho(engine, fixture, { request: saved.request.spec, context: { requestPath: 'Shop/Orders/Echo.yaml' } });
+
+    // global < collection < environment; the folder's "team" beats the collection's.
+    expect(seen.path).toBe('/echo?who=environment&g=from-global');
+    expect(seen.headers['x-own']).toBe('environment');
+    expect(seen.headers['x-team']).toBe('folder-orders');
+    expect(seen.headers['x-collection']).toBe('yes');
+    // auth: inherit takes the collection's bearer, with the secret token from the environment.
+    expect(seen.headers.authorization).toBe('Bearer CANARY-token-4f1c');
+  });
+
+  it('the context can pick another environment, and runtime values win over every scope', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    await shopWorkspace(engine, fixture.url);
+    await call(engine, 'environments.save', {
+      collection: 'Shop',
+      environment: { name: 'other', variables: [{ name: 'baseUrl', value: fixture.url, enabled: true, secret: false }, { name: 'who', value: 'other-env', enabled: true, secret: false }] },
+    });
+    const spec = httpSpec('{{baseUrl}}/echo?who={{who}}', { auth: { type: 'inherit' } });
+
+    const other = await sendAndEcho(engine, fixture, { request: spec, context: { requestPath: 'Shop/Orders/Echo.yaml', environment: 'other' } });
+    const runtime = await sendAndEcho(engine, fixture, { request: spec, context: { requestPath: 'Shop/Orders/Echo.yaml', runtime: [{ name: 'who', value: 'runtime' }] } });
+
+    expect(other.path).toBe('/echo?who=other-env');
+    // "other" has no token: the bearer token stays as written, unresolved.
+    expect(other.headers.authorization).toBe('Bearer {{token}}');
+    expect(runtime.path).toBe('/echo?who=runtime');
+  });
+
+  it('sends template-looking code literally and never evaluates it; dynamic variables are fresh per send', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    const injection = "{{constructor.constructor('return process')()}}";
+
+    const seen = await sendAndEcho(engine, fixture, {
+      request: httpSpec(`${fixture.url}/echo`, {
+        method: 'POST',
+        headers: [
+          { name: 'X-Injection', value: injection, enabled: true },
+          { name: 'X-Proto', value: '{{__proto__}}|{{constructor}}|{{toString}}', enabled: true },
+          { name: 'X-Id', value: '{{$uuid}}', enabled: true },
+          { name: 'X-Time', value: '{{$timestamp}}', enabled: true },
+        ],
+        body: { mode: 'text', text: `${injection} {{$randomInt}}` },
+      }),
+    });
+
+    expect(seen.headers['x-injection']).toBe(injection);
+    expect(seen.headers['x-proto']).toBe('{{__proto__}}|{{constructor}}|{{toString}}');
+    expect(seen.headers['x-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Math.abs(Number(seen.headers['x-time']) - Date.now() / 1000)).toBeLessThan(60);
+    expect(seen.body).toMatch(/^\{\{constructor\.constructor\('return process'\)\(\)\}\} \d{1,4}$/);
+  });
+
+  it('keeps a secret value out of every workspace file and out of what the UI can read', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    await shopWorkspace(engine, fixture.url);
+    // A send that uses the secret (the /json route does not echo it back).
+    await call(engine, 'http.send', { runId: 'with-secret', request: httpSpec('{{baseUrl}}/json', { auth: { type: 'inherit' } }), context: { requestPath: 'Shop/Orders/Echo.yaml' } });
+
+    const root = join(engine.dataDir, 'workspaces', 'default');
+    const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain('CANARY-token-4f1c');
+
+    const environments = (await call(engine, 'environments.list', { collection: 'Shop' })) as { variables: { name: string; value: string; hasValue: boolean }[] }[];
+    expect(environments[0]!.variables.find((variable) => variable.name === 'token')).toEqual({ name: 'token', value: '', enabled: true, secret: true, hasValue: true });
+    const visible = (await call(engine, 'variables.list', { context: { requestPath: 'Shop/Orders/Echo.yaml' } })) as { name: string; value: string; scope: string }[];
+    expect(visible.find((variable) => variable.name === 'token')).toEqual({ name: 'token', value: '', scope: 'environment', secret: true });
+    expect(visible.find((variable) => variable.name === 'team')).toEqual({ name: 'team', value: 'orders', scope: 'folder', secret: false });
+
+    const secrets = join(engine.dataDir, 'secrets.json');
+    expect(await readFile(secrets, 'utf8')).toContain('CANARY-token-4f1c');
+    expect((await stat(secrets)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a secret keeps its stored value when edited without one, follows a renamed environment, and goes with a deleted one', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    await shopWorkspace(engine, fixture.url);
+    const secretFile = join(engine.dataDir, 'secrets.json');
+
+    await call(engine, 'environments.save', {
+      collection: 'Shop',
+      previousName: 'local',
+      environment: { name: 'dev', variables: [{ name: 'baseUrl', value: fixture.url, enabled: true, secret: false }, { name: 'token', enabled: true, secret: true }] },
+    });
+    const seen = await sendAndEcho(engine, fixture, { request: httpSpec('{{baseUrl}}/echo', { auth: { type: 'inherit' } }), context: { requestPath: 'Shop/Orders/Echo.yaml' } });
+    expect(seen.headers.authorization).toBe('Bearer CANARY-token-4f1c');
+    expect(await call(engine, 'environments.selected', {})).toEqual({ Shop: 'dev' });
+
+    await call(engine, 'environments.delete', { collection: 'Shop', name: 'dev' });
+    expect(await readFile(secretFile, 'utf8')).not.toContain('CANARY-token-4f1c');
+    expect(await call(engine, 'environments.selected', {})).toEqual({});
+  });
+
+  it('a hand-edited environment file with a value beside secret: true never sends that value', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    await shopWorkspace(engine, fixture.url);
+    await writeFile(
+      join(engine.dataDir, 'workspaces', 'default', 'Shop', 'environments', 'planted.yaml'),
+      `kind: environment\nformatVersion: 1\nvariables:\n  - name: baseUrl\n    value: ${fixture.url}\n  - name: token\n    secret: true\n    value: planted-in-file\n`,
+    );
+
+    const seen = await sendAndEcho(engine, fixture, { request: httpSpec('{{baseUrl}}/echo', { auth: { type: 'inherit' } }), context: { requestPath: 'Shop/Orders/Echo.yaml', environment: 'planted' } });
+
+    expect(seen.headers.authorization).toBe('Bearer {{token}}');
+  });
+});

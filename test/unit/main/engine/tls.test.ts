@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestSettings } from '../../../../shared/model/request.ts';
+import { certPath, testCertificates } from '../../../fixtures/servers/test-certificates.ts';
+import { httpSpec, startTestEngine } from '../../helpers/engine.ts';
+import { failureOf } from '../../helpers/failure.ts';
+import { jsonOf, tlsFixture } from '../../helpers/transport-servers.ts';
+
+const trustTestCa: RequestSettings = { caCert: { kind: 'path', path: certPath('ca.pem') } };
+
+describe('TLS: bad certificates are refused with the reason', () => {
+  it.each([
+    ['self-signed', 'the certificate is self-signed', 'DEPTH_ZERO_SELF_SIGNED_CERT', {}],
+    ['expired', 'the certificate has expired', 'CERT_HAS_EXPIRED', trustTestCa],
+    ['wrong-host', 'the certificate is for another host name', 'ERR_TLS_CERT_ALTNAME_INVALID', trustTestCa],
+    ['ca-signed', 'the certificate is signed by an unknown authority', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', {}],
+  ] as const)('%s: TLS, "%s"', async (certificate, reason, code, settings) => {
+    const server = await tlsFixture(certificate);
+    const { engine, router } = await startTestEngine();
+
+    const failure = await failureOf(engine.http.send('bad-cert', httpSpec(`${server.url}/`, { settings })));
+
+    expect(failure.code).toBe('TLS');
+    expect(failure.detail).toEqual({ host: '127.0.0.1', port: server.port, reason, code });
+    // The UI gets the same through the router.
+    const result = await router.invoke('http.send', { runId: 'bad-cert-2', request: httpSpec(`${server.url}/`, { settings }) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'TLS', detail: { reason } } });
+  });
+
+  it('"don\'t verify" applies to that request only: the same server is refused again without it, and the process setting is untouched', async () => {
+    const server = await tlsFixture('self-signed');
+    const { engine } = await startTestEngine();
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+
+    const unverified = engine.http.send('off', httpSpec(`${server.url}/`, { settings: { verifyTls: false } }));
+    const verified = failureOf(engine.http.send('on', httpSpec(`${server.url}/`)));
+    const [meta, failure] = await Promise.all([unverified, verified]);
+
+    expect(meta.status).toBe(200);
+    expect(failure.code).toBe('TLS');
+    expect((await failureOf(engine.http.send('on-again', httpSpec(`${server.url}/`)))).code).toBe('TLS');
+    expect(process.env.NODE_TLS_REJECT_UNAUTHORIZED).toBe(before);
+  });
+
+  it('a custom CA makes a certificate it signed trusted, for that request', async () => {
+    const server = await tlsFixture('ca-signed');
+    const { engine } = await startTestEngine();
+
+    const meta = await engine.http.send('ca', httpSpec(`${server.url}/`, { settings: trustTestCa }));
+    const inline = await engine.http.send('ca-inline', httpSpec(`${server.url}/`, {
+      settings: { caCert: { kind: 'inline', fileName: 'ca.pem', base64: Buffer.from(testCertificates.ca).toString('base64') } },
+    }));
+
+    expect(meta.status).toBe(200);
+    expect(inline.status).toBe(200);
+    expect((await failureOf(engine.http.send('no-ca', httpSpec(`${server.url}/`)))).code).toBe('TLS');
+  });
+});
+
+describe('TLS: client certificates', () => {
+  it('PEM certificate and key are presented to a server that requires one', async () => {
+    const server = await tlsFixture('ca-signed', { requireClientCert: true });
+    const { engine } = await startTestEngine();
+
+    const meta = await engine.http.send('pem', httpSpec(`${server.url}/`, {
+      settings: { ...trustTestCa, clientCert: { cert: { kind: 'path', path: certPath('client.pem') }, key: { kind: 'path', path: certPath('client-key.pem') } } },
+    }));
+
+    expect(await jsonOf(engine, meta.bodyId)).toEqual({ authorized: true, clientSubject: 'shuttle-client' });
+  });
+
+  it('a PKCS#12 bundle with its passphrase works; a wrong passphrase is a TLS error before connecting', async () => {
+    const server = await tlsFixture('ca-signed', { requireClientCert: true });
+    const { engine } = await startTestEngine();
+    const pfx = { kind: 'path' as const, path: certPath('client.p12') };
+
+    const meta = await engine.http.send('pfx', httpSpec(`${server.url}/`, { settings: { ...trustTestCa, clientCert: { pfx, passphrase: 'shuttle' } } }));
+    const wrong = await failureOf(engine.http.send('pfx-wrong', httpSpec(`${server.url}/`, { settings: { ...trustTestCa, clientCert: { pfx, passphrase: 'nope' } } })));
+
+    expect(await jsonOf(engine, meta.bodyId)).toMatchObject({ authorized: true, clientSubject: 'shuttle-client' });
+    expect(wrong.code).toBe('TLS');
+    expect(wrong.detail).toMatchObject({ reason: 'the client certificate could not be opened: wrong passphrase?' });
+    expect(server.handshakes).toBe(1);
+  });
+
+  it('without a client certificate the server\'s refusal is a clear error', async () => {
+    const server = await tlsFixture('ca-signed', { requireClientCert: true });
+    const { engine } = await startTestEngine();
+
+    const failure = await failureOf(engine.http.send('no-client-cert', httpSpec(`${server.url}/`, { settings: trustTestCa })));
+
+    // In TLS 1.3 the server checks the client only after the handshake, and Node surfaces its
+    // refusal as the connection closing: a RESET naming the server, not a crash or a hang.
+    expect(failure.code).toBe('RESET');
+    expect(failure.detail).toEqual({ host: '127.0.0.1', port: server.port });
+  });
+
+  it('a PEM certificate without its key is refused with a VALIDATION error', async () => {
+    const server = await tlsFixture('ca-signed');
+    const { engine } = await startTestEngine();
+
+    const failure = await failureOf(engine.http.send('no-key', httpSpec(`${server.url}/`, { settings: { clientCert: { cert: { kind: 'path', path: certPath('client.pem') } } } })));
+
+    expect(failure.code).toBe('VALIDATION');
+    expect(server.handshakes).toBe(0);
+  });
+});
