@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { X } from 'lucide-react';
-import { newRowId, type HeaderRow } from '../features/tabs/request-draft.ts';
+import type { HeaderRow } from '../features/tabs/request-draft.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { IconButton } from './Button.tsx';
+import { useTrailingBlankRow } from './useTrailingBlankRow.ts';
 
 /**
  * Editable name/value rows with an enable checkbox each. The last row is always blank: typing
@@ -29,17 +30,7 @@ export function KeyValueTable({
 }) {
   const { t } = useI18n();
   const listId = useId();
-  const [blankId, setBlankId] = useState(newRowId);
-  const blank: HeaderRow = { id: blankId, name: '', value: '', enabled: true };
-
-  const change = (row: HeaderRow, patch: Partial<HeaderRow>) => {
-    if (row.id === blankId) {
-      onChange([...rows, { ...row, ...patch }]);
-      setBlankId(newRowId());
-    } else {
-      onChange(rows.map((candidate) => (candidate.id === row.id ? { ...candidate, ...patch } : candidate)));
-    }
-  };
+  const { allRows, isBlank: isBlankRow, change } = useTrailingBlankRow(rows, onChange, (id): HeaderRow => ({ id, name: '', value: '', enabled: true }));
 
   return (
     <>
@@ -64,8 +55,8 @@ export function KeyValueTable({
           </tr>
         </thead>
         <tbody>
-          {[...rows, blank].map((row, index) => {
-            const isBlank = row.id === blankId;
+          {allRows.map((row, index) => {
+            const isBlank = isBlankRow(row);
             const values = valueSuggestions?.(row.name) ?? [];
             return (
               <tr key={row.id} data-testid="kv-row" className={!row.enabled ? 'kv-disabled' : undefined}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Eye, EyeOff, Lock, LockOpen, X } from 'lucide-react';
 import { IconButton } from '../../components/Button.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { newRowId } from '../tabs/request-draft.ts';
+import { useTrailingBlankRow } from '../../components/useTrailingBlankRow.ts';
 import type { VariableRow } from './variable-rows.ts';
 
 /**
@@ -12,18 +12,12 @@ import type { VariableRow } from './variable-rows.ts';
  */
 export function VariablesTable({ rows, onChange, testId }: { rows: VariableRow[]; onChange: (rows: VariableRow[]) => void; testId: string }) {
   const { t } = useI18n();
-  const [blankId, setBlankId] = useState(newRowId);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
-  const blank: VariableRow = { id: blankId, name: '', value: '', enabled: true, secret: false, hasStoredValue: false, valueTouched: false };
-
-  const change = (row: VariableRow, patch: Partial<VariableRow>) => {
-    if (row.id === blankId) {
-      onChange([...rows, { ...row, ...patch }]);
-      setBlankId(newRowId());
-    } else {
-      onChange(rows.map((candidate) => (candidate.id === row.id ? { ...candidate, ...patch } : candidate)));
-    }
-  };
+  const { allRows, isBlank: isBlankRow, change } = useTrailingBlankRow(
+    rows,
+    onChange,
+    (id): VariableRow => ({ id, name: '', value: '', enabled: true, secret: false, hasStoredValue: false, valueTouched: false }),
+  );
 
   return (
     <table className="kv-table var-table" data-testid={testId} aria-label={t('env.variables')}>
@@ -41,8 +35,8 @@ export function VariablesTable({ rows, onChange, testId }: { rows: VariableRow[]
         </tr>
       </thead>
       <tbody>
-        {[...rows, blank].map((row, index) => {
-          const isBlank = row.id === blankId;
+        {allRows.map((row, index) => {
+          const isBlank = isBlankRow(row);
           const shown = revealed.has(row.id);
           return (
             <tr key={row.id} data-testid="var-row" className={!row.enabled ? 'kv-disabled' : undefined}>

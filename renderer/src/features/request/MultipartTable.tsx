@@ -1,23 +1,14 @@
-import { useState } from 'react';
 import { X } from 'lucide-react';
 import { IconButton } from '../../components/Button.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { newRowId, type PartRow } from '../tabs/request-draft.ts';
+import { useTrailingBlankRow } from '../../components/useTrailingBlankRow.ts';
+import type { PartRow } from '../tabs/request-draft.ts';
 import { FilePicker } from './FilePicker.tsx';
 
 /** Multipart parts: text or file, each with an optional Content-Type; the last row is always blank. */
 export function MultipartTable({ parts, onChange }: { parts: PartRow[]; onChange: (parts: PartRow[]) => void }) {
   const { t } = useI18n();
-  const [blankId, setBlankId] = useState(newRowId);
-  const blank: PartRow = { id: blankId, name: '', value: '', enabled: true, kind: 'text' };
-  const change = (part: PartRow, patch: Partial<PartRow>) => {
-    if (part.id === blankId) {
-      onChange([...parts, { ...part, ...patch }]);
-      setBlankId(newRowId());
-    } else {
-      onChange(parts.map((candidate) => (candidate.id === part.id ? { ...candidate, ...patch } : candidate)));
-    }
-  };
+  const { allRows, isBlank: isBlankRow, change } = useTrailingBlankRow(parts, onChange, (id): PartRow => ({ id, name: '', value: '', enabled: true, kind: 'text' }));
 
   return (
     <table className="kv-table multipart-table" data-testid="multipart-table" aria-label={t('request.body.multipart')}>
@@ -36,8 +27,8 @@ export function MultipartTable({ parts, onChange }: { parts: PartRow[]; onChange
         </tr>
       </thead>
       <tbody>
-        {[...parts, blank].map((part, index) => {
-          const isBlank = part.id === blankId;
+        {allRows.map((part, index) => {
+          const isBlank = isBlankRow(part);
           return (
             <tr key={part.id} data-testid="kv-row" className={!part.enabled ? 'kv-disabled' : undefined}>
               <td className="kv-check">

@@ -3,6 +3,7 @@ import { AlertTriangle, Loader2, SendHorizontal } from 'lucide-react';
 import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import type { HttpResponseMeta } from '../../../../shared/model/response.ts';
 import { Button } from '../../components/Button.tsx';
+import { HeaderTable } from '../../components/HeaderTable.tsx';
 import { TabList } from '../../components/TabList.tsx';
 import { useI18n, type Translate } from '../../i18n/I18nProvider.tsx';
 import { sendShortcutLabel } from '../app/shortcuts.ts';
@@ -14,7 +15,6 @@ import { ResponseBodyView } from './ResponseBodyView.tsx';
 import { ResponseCookies } from './ResponseCookies.tsx';
 import { SseEventList } from './SseEventList.tsx';
 import { useLiveSse } from './useLiveSse.ts';
-import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { phaseSegments, Timeline } from './Timeline.tsx';
 
 export function ResponsePane({ tab }: { tab: RequestTab }) {
@@ -106,7 +106,7 @@ function CompletedResponse({ response }: { response: HttpResponseMeta }) {
       />
       <div className="section-panel" role="tabpanel" id="response-panel" aria-labelledby={`response-tab-${section}`}>
         {section === 'body' ? <ResponseBodyView response={response} /> : null}
-        {section === 'headers' ? <ResponseHeaders headers={response.headers} /> : null}
+        {section === 'headers' ? <HeaderTable headers={response.headers} testId="response-headers" /> : null}
         {section === 'cookies' ? <ResponseCookies headers={response.headers} /> : null}
         {section === 'timeline' ? <Timeline response={response} /> : null}
       </div>

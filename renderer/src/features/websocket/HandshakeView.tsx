@@ -1,4 +1,5 @@
 import type { RawHeader } from '../../../../shared/model/response.ts';
+import { HeaderTable } from '../../components/HeaderTable.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDuration } from '../response/format.ts';
 import { useWsSessionSelect } from './WebSocketSessions.tsx';
@@ -34,28 +35,12 @@ export function HandshakeView({ tabId }: { tabId: string }) {
 }
 
 function HeaderList({ title, headers, testId }: { title: string; headers: RawHeader[]; testId: string }) {
-  const { t } = useI18n();
   return (
     <>
       <h3 className="ws-subtitle">
         {title} <span className="count">{headers.length}</span>
       </h3>
-      <table className="header-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t('response.headerName')}</th>
-            <th>{t('response.headerValue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {headers.map(([name, value], index) => (
-            <tr key={index}>
-              <td className="header-name">{name}</td>
-              <td className="header-value">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeaderTable headers={headers} testId={testId} />
     </>
   );
 }

@@ -1,11 +1,11 @@
-import type { RawHeader } from '../../../../shared/model/response.ts';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { RawHeader } from '../../../shared/model/response.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 
-/** Response headers exactly as received: original case, order and duplicates. */
-export function ResponseHeaders({ headers }: { headers: RawHeader[] }) {
+/** Headers exactly as they crossed the wire: original case, order and duplicates. */
+export function HeaderTable({ headers, testId }: { headers: readonly RawHeader[]; testId: string }) {
   const { t } = useI18n();
   return (
-    <table className="header-table" data-testid="response-headers">
+    <table className="header-table" data-testid={testId}>
       <thead>
         <tr>
           <th>{t('response.headerName')}</th>
