@@ -1,28 +1,9 @@
 import type { Settings, SettingsPatch } from '../../../../shared/model/settings.ts';
+import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 const KB = 1024;
 const MB = 1024 * 1024;
-
-/** One numeric setting, applied when the field loses focus and only when the value is valid. */
-function NumberField({ label, testId, value, max, onValid }: { label: string; testId: string; value: number; max: number; onValid: (value: number) => void }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="number"
-        min={0}
-        max={max}
-        data-testid={testId}
-        defaultValue={value}
-        onBlur={(event) => {
-          const number = Number(event.target.value);
-          if (Number.isFinite(number) && number >= 0 && number <= max) onValid(number);
-        }}
-      />
-    </label>
-  );
-}
 
 /** History settings in the Settings dialog: retention limits, the body cap and extra secret headers. */
 export function HistorySettingsFields({ settings, apply }: { settings: Settings; apply: (patch: SettingsPatch) => void }) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LANGUAGES, THEMES, type SettingsPatch } from '../../../../shared/model/settings.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSettings } from '../../state/SettingsContext.tsx';
 import { WsAppSettingsFields } from '../websocket/WsAppSettingsFields.tsx';
@@ -42,20 +43,13 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             ))}
           </div>
         </fieldset>
-        <label className="field">
-          <span>{t('settings.timeout')}</span>
-          <input
-            type="number"
-            min={0}
-            max={86400}
-            data-testid="settings-timeout"
-            defaultValue={settings.requestTimeoutMs / 1000}
-            onBlur={(event) => {
-              const seconds = Number(event.target.value);
-              if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 86400) void apply({ requestTimeoutMs: Math.round(seconds * 1000) });
-            }}
-          />
-        </label>
+        <NumberField
+          label={t('settings.timeout')}
+          testId="settings-timeout"
+          value={settings.requestTimeoutMs / 1000}
+          max={86400}
+          onValid={(seconds) => void apply({ requestTimeoutMs: Math.round(seconds * 1000) })}
+        />
         <WsAppSettingsFields settings={settings} apply={(patch) => void apply(patch)} />
         <HistorySettingsFields settings={settings} apply={(patch) => void apply(patch)} />
         {problem ? <p className="field-problem" role="alert">{problem}</p> : null}

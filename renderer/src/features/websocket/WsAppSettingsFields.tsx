@@ -1,4 +1,5 @@
 import type { Settings, SettingsPatch } from '../../../../shared/model/settings.ts';
+import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 const MB = 1024 * 1024;
@@ -8,34 +9,23 @@ export function WsAppSettingsFields({ settings, apply }: { settings: Settings; a
   const { t } = useI18n();
   return (
     <>
-      <label className="field">
-        <span>{t('settings.wsLogLimit')}</span>
-        <input
-          type="number"
-          min={100}
-          max={10_000_000}
-          data-testid="settings-ws-log-limit"
-          defaultValue={settings.wsLogLimit}
-          onBlur={(event) => {
-            const limit = Number(event.target.value);
-            if (Number.isInteger(limit) && limit >= 100 && limit <= 10_000_000) apply({ wsLogLimit: limit });
-          }}
-        />
-      </label>
-      <label className="field">
-        <span>{t('settings.wsMaxMessage')}</span>
-        <input
-          type="number"
-          min={1}
-          max={1024}
-          data-testid="settings-ws-max-message"
-          defaultValue={settings.wsMaxMessageBytes / MB}
-          onBlur={(event) => {
-            const megabytes = Number(event.target.value);
-            if (Number.isFinite(megabytes) && megabytes >= 1 && megabytes <= 1024) apply({ wsMaxMessageBytes: Math.round(megabytes * MB) });
-          }}
-        />
-      </label>
+      <NumberField
+        label={t('settings.wsLogLimit')}
+        testId="settings-ws-log-limit"
+        value={settings.wsLogLimit}
+        min={100}
+        max={10_000_000}
+        integer
+        onValid={(limit) => apply({ wsLogLimit: limit })}
+      />
+      <NumberField
+        label={t('settings.wsMaxMessage')}
+        testId="settings-ws-max-message"
+        value={settings.wsMaxMessageBytes / MB}
+        min={1}
+        max={1024}
+        onValid={(megabytes) => apply({ wsMaxMessageBytes: Math.round(megabytes * MB) })}
+      />
     </>
   );
 }

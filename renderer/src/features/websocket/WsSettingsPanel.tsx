@@ -1,11 +1,6 @@
+import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { WsDraftSettings } from './ws-draft.ts';
-
-/** Seconds in the UI, milliseconds in the draft; an unusable entry leaves the setting as it was. */
-function secondsInput(seconds: string, max: number): number | undefined {
-  const value = Number(seconds);
-  return seconds.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= max ? Math.round(value * 1000) : undefined;
-}
 
 /** How the connection behaves: handshake timeout, pings, reconnects, certificate checks, and how Disconnect closes. */
 export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSettings; onChange: (settings: WsDraftSettings) => void }) {
@@ -13,36 +8,23 @@ export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSetti
   const set = (patch: Partial<WsDraftSettings>) => onChange({ ...settings, ...patch });
   return (
     <div className="ws-form ws-settings">
-      <label className="field">
-        <span>{t('ws.settings.connectTimeout')}</span>
-        <input
-          type="number"
-          min={0}
-          max={600}
-          step="any"
-          data-testid="ws-connect-timeout"
-          defaultValue={settings.connectTimeoutMs / 1000}
-          onChange={(event) => {
-            const ms = secondsInput(event.target.value, 600);
-            if (ms !== undefined) set({ connectTimeoutMs: ms });
-          }}
-        />
-      </label>
-      <label className="field">
-        <span>{t('ws.settings.pingInterval')}</span>
-        <input
-          type="number"
-          min={0}
-          max={3600}
-          step="any"
-          data-testid="ws-ping-interval"
-          defaultValue={settings.pingIntervalMs / 1000}
-          onChange={(event) => {
-            const ms = secondsInput(event.target.value, 3600);
-            if (ms !== undefined) set({ pingIntervalMs: ms });
-          }}
-        />
-      </label>
+      {/* Seconds in the UI, milliseconds in the draft. */}
+      <NumberField
+        label={t('ws.settings.connectTimeout')}
+        testId="ws-connect-timeout"
+        value={settings.connectTimeoutMs / 1000}
+        max={600}
+        commitOn="change"
+        onValid={(seconds) => set({ connectTimeoutMs: Math.round(seconds * 1000) })}
+      />
+      <NumberField
+        label={t('ws.settings.pingInterval')}
+        testId="ws-ping-interval"
+        value={settings.pingIntervalMs / 1000}
+        max={3600}
+        commitOn="change"
+        onValid={(seconds) => set({ pingIntervalMs: Math.round(seconds * 1000) })}
+      />
       <label className="check-field">
         <input type="checkbox" data-testid="ws-auto-reconnect" checked={settings.autoReconnect} onChange={(event) => set({ autoReconnect: event.target.checked })} />
         <span>
