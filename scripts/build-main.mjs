@@ -8,6 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** What `npm start` compares with the sources to decide whether to rebuild. */
 export const MAIN_BUNDLE = 'dist/main/electron-main.cjs';
 export const PRELOAD_BUNDLE = 'dist/main/preload.cjs';
+export const HISTORY_WRITER_BUNDLE = 'dist/main/history-writer-thread.cjs';
 
 export async function buildMain() {
   const common = {
@@ -21,15 +22,28 @@ export async function buildMain() {
     // Any import.meta left in the graph would be empty in CommonJS: fail the build instead.
     logOverride: { 'empty-import-meta': 'error' },
   };
+  const nodeBundle = {
+    platform: 'node',
+    target: 'node24',
+    // A module finds the scripts beside it through import.meta.url: in CommonJS, the bundle's own URL.
+    define: { 'import.meta.url': 'bundleUrl' },
+    banner: { js: "const bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
   await Promise.all([
     build({
       ...common,
+      ...nodeBundle,
       entryPoints: ['main/hosts/electron/main.ts'],
       outfile: MAIN_BUNDLE,
-      platform: 'node',
-      target: 'node24',
       // ws loads these optional native speed-ups only if they are installed; Shuttle ships none.
       external: [...common.external, 'bufferutil', 'utf-8-validate'],
+    }),
+    // Worker threads are scripts of their own, found beside the main bundle (see history-writer.ts).
+    build({
+      ...common,
+      ...nodeBundle,
+      entryPoints: ['main/store/history/history-writer-thread.ts'],
+      outfile: HISTORY_WRITER_BUNDLE,
     }),
     build({
       ...common,
@@ -45,7 +59,7 @@ export async function buildMain() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     await buildMain();
-    console.log(`Built ${MAIN_BUNDLE} and ${PRELOAD_BUNDLE}`);
+    console.log(`Built ${MAIN_BUNDLE}, ${PRELOAD_BUNDLE} and ${HISTORY_WRITER_BUNDLE}`);
   } catch {
     // esbuild has already printed what went wrong.
     process.exitCode = 1;

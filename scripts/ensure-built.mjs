@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMain, MAIN_BUNDLE, PRELOAD_BUNDLE } from './build-main.mjs';
+import { buildMain, HISTORY_WRITER_BUNDLE, MAIN_BUNDLE, PRELOAD_BUNDLE } from './build-main.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git']);
@@ -59,7 +59,7 @@ export function ensureRendererBuilt(root = ROOT) {
 
 /** Bundles the Electron main process and preload when they are missing or older than main/ or shared/. */
 export async function ensureMainBuilt(root = ROOT) {
-  const outputs = [join(root, MAIN_BUNDLE), join(root, PRELOAD_BUNDLE)];
+  const outputs = [join(root, MAIN_BUNDLE), join(root, PRELOAD_BUNDLE), join(root, HISTORY_WRITER_BUNDLE)];
   if (!isStale(outputs, [join(root, 'main'), join(root, 'shared')])) return;
   await buildMain();
 }

@@ -1,5 +1,6 @@
-import { buildRecord, type CapturedSend, type RecordOptions } from '../../store/history/history-record.ts';
-import type { HistoryRecord, HistoryStore } from '../../store/history/history-store.ts';
+import type { CapturedSend, RecordOptions } from '../../store/history/history-record.ts';
+import type { HistoryStore } from '../../store/history/history-store.ts';
+import type { HistoryTotals } from '../../store/history/history-writer.ts';
 
 /** Sends arriving within this window are written in one transaction. */
 const BATCH_WINDOW_MS = 20;
@@ -12,15 +13,15 @@ export interface HistoryRecorderOptions {
   store: HistoryStore;
   /** Read at write time, so a settings change applies to the next batch. */
   recordOptions: () => RecordOptions;
-  /** After each written batch, with the new ids. */
-  onWritten: (ids: number[]) => void;
+  /** After each written batch, with the new ids and the history's size now. */
+  onWritten: (ids: number[], totals: HistoryTotals) => void;
   log: (message: string) => void;
 }
 
 /**
  * Keeps history writes off the request's path: `record` only queues (sending never waits for
- * SQLite or compression); a short timer then redacts, compresses (in zlib's thread pool) and writes
- * the queue in one transaction.
+ * SQLite or compression); a short timer then hands the queue to the store, whose writer thread
+ * redacts, compresses and writes it in one transaction.
  */
 export class HistoryRecorder {
   readonly #options: HistoryRecorderOptions;
@@ -61,22 +62,15 @@ export class HistoryRecorder {
 
   async #writeBatch(): Promise<void> {
     const batch = this.#pending.splice(0, MAX_BATCH);
-    const options = this.#options.recordOptions();
-    const built = await Promise.all(
-      batch.map((send) =>
-        buildRecord(send, options).catch((error: unknown) => {
-          this.#options.log(`[shuttle] history could not record ${send.runId}: ${describe(error)}`);
-          return undefined;
-        }),
-      ),
-    );
-    const records = built.filter((record): record is HistoryRecord => record !== undefined);
-    if (records.length === 0) return;
+    // The secret lookups ran alongside the sends; by now they are (almost always) settled.
+    const sends = await Promise.all(batch.map(async (send) => ({ ...send, secrets: (await send.secrets) ?? [] })));
     try {
-      this.#options.onWritten(await this.#options.store.insert(records));
+      const { ids, totals, skipped } = await this.#options.store.record(sends, this.#options.recordOptions());
+      for (const reason of skipped) this.#options.log(`[shuttle] history could not record ${reason}`);
+      if (ids.length > 0) this.#options.onWritten(ids, totals);
     } catch (error) {
       // Losing a history batch must never break sending; the store has already recovered if it was corruption.
-      this.#options.log(`[shuttle] history could not save ${records.length} entries: ${describe(error)}`);
+      this.#options.log(`[shuttle] history could not save ${sends.length} entries: ${describe(error)}`);
     }
   }
 }

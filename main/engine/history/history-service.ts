@@ -71,9 +71,9 @@ export function openHistory(options: HistoryOptions): History {
       const settings = options.settings();
       return { maxBodyBytes: settings.historyMaxBodyBytes, secretHeaders: settings.historySecretHeaders };
     },
-    onWritten: (ids) => {
+    onWritten: (ids, totals) => {
       options.emit('history.changed', { reason: 'added', ids });
-      retention.afterWrite();
+      retention.afterWrite(totals);
     },
     log,
   });

@@ -56,7 +56,9 @@ export function recordSends(
         if (!NOT_SENT.has(failure.code)) deps.history.record({ ...common, finishedAt: now(), outcome: { kind: 'failure', error: failure } });
         throw error;
       }
-      const body = deps.bodies.peek(meta.bodyId, deps.maxBodyBytes()) ?? Buffer.alloc(0);
+      // A copy: the stored chunks are views into the socket's read buffers, which must not be kept alive.
+      const peeked = deps.bodies.peek(meta.bodyId, deps.maxBodyBytes());
+      const body = peeked ? new Uint8Array(peeked) : new Uint8Array(0);
       deps.history.record({ ...common, finishedAt: now(), outcome: { kind: 'response', meta, body } });
       return meta;
     },

@@ -51,9 +51,8 @@ export class RetentionRunner {
    * After a write: a pass only when the count or size limit is exceeded, or a minute has gone by
    * (for the age limit), so a burst of sends does not pay for a retention query each batch.
    */
-  afterWrite(): void {
+  afterWrite({ entries, bytes }: { entries: number; bytes: number }): void {
     const limits = this.#limits();
-    const { entries, bytes } = this.#store.stats();
     const over = (limits.maxEntries > 0 && entries > limits.maxEntries) || (limits.maxBytes > 0 && bytes > limits.maxBytes);
     if (over || Date.now() - this.#lastPass > AGE_CHECK_INTERVAL_MS) this.poke();
   }

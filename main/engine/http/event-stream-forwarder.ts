@@ -9,8 +9,9 @@ const BATCH_MS = 50;
  * shows them live while the response is still streaming. The body store keeps the bytes as usual.
  */
 export function createEventStreamForwarder(report: (events: SseEvent[]) => void): { push(chunk: Buffer): void; flush(): void } {
-  const parser = new SseParser();
-  const decoder = new TextDecoder('utf-8');
+  // Made on the first event-stream bytes: every send gets a forwarder, few responses are event streams.
+  let parser: SseParser | undefined;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   let pending: SseEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
@@ -23,6 +24,8 @@ export function createEventStreamForwarder(report: (events: SseEvent[]) => void)
   };
   return {
     push(chunk) {
+      parser ??= new SseParser();
+      decoder ??= new TextDecoder('utf-8');
       pending.push(...parser.push(decoder.decode(chunk, { stream: true }), Date.now()));
       if (pending.length > 0 && timer === undefined) timer = setTimeout(flush, BATCH_MS);
     },

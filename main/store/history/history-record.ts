@@ -17,10 +17,10 @@ export interface CapturedSend {
   environment: string | null;
   startedAt: number;
   finishedAt: number;
-  /** Values of secret variables the send used (see SendContext.secretValues). */
-  secrets?: Promise<readonly string[]>;
+  /** Values of secret variables the send used (see SendContext.secretValues), or their lookup. */
+  secrets?: Promise<readonly string[]> | readonly string[];
   outcome:
-    | { kind: 'response'; meta: HttpResponseMeta; /** The body's first bytes, up to the history cap. */ body: Buffer }
+    | { kind: 'response'; meta: HttpResponseMeta; /** The body's first bytes, up to the history cap. */ body: Uint8Array }
     | { kind: 'failure'; error: ShuttleError };
 }
 
@@ -47,7 +47,7 @@ export async function buildRecord(send: CapturedSend, options: RecordOptions): P
   const redact = <T>(value: T): T => (redactor.needed ? redactor.redact(value) : value);
   const { spec, truncated } = capRequest(redact(send.spec), options.maxBodyBytes);
   const storedMeta = meta ? redact(meta) : null;
-  const body = response ? redactor.bytes(response.body.subarray(0, options.maxBodyBytes)) : null;
+  const body = response ? redactor.bytes(asBuffer(response.body.subarray(0, options.maxBodyBytes))) : null;
   const error = send.outcome.kind === 'failure' ? redact(send.outcome.error) : null;
 
   const url = storedMeta?.url ?? redactor.url(spec.url.trim());
@@ -89,6 +89,10 @@ export async function buildRecord(send: CapturedSend, options: RecordOptions): P
       facets: facetsOf({ method, status, host, sentAt }),
     },
   };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function withoutIds(meta: HttpResponseMeta): Omit<HttpResponseMeta, 'runId' | 'bodyId'> {

@@ -5,8 +5,9 @@ import type { ShuttleError } from '../../../shared/contract/errors.ts';
 import type { HistoryEntry, HistoryEntrySummary, HistoryNotice, HistoryPage, HistorySearch, SendSource } from '../../../shared/model/history.ts';
 import { decodeBlob, type EncodedBody } from './body-codec.ts';
 import { isCorruption, moveAside, openHistoryDatabase } from './history-database.ts';
-import { startHistoryWriter, WRITE_STATEMENTS, type HistoryWriter, type WriteStep } from './history-writer.ts';
-import { planInsert, type InsertPlan } from './insert-plan.ts';
+import { buildRecord, type CapturedSend, type RecordOptions } from './history-record.ts';
+import { sendForWriting, startHistoryWriter, WriterStopped, type HistoryWriter, type WriteResult } from './history-writer.ts';
+import { planInsert, WRITE_STATEMENTS, type NextIds } from './insert-plan.ts';
 import { startQuickCheck, type QuickCheck } from './quick-check.ts';
 import { retentionStep, type RetentionLimits } from './retention.ts';
 import { searchQuery } from './search-entries.ts';
@@ -89,6 +90,8 @@ export class HistoryStore {
   #quickCheck: QuickCheck | undefined;
   #nextEntryId = 1;
   #nextBlobId = 1;
+  /** Settles when the write in progress (if any) is over. */
+  #writing: Promise<unknown> = Promise.resolve();
   /** Settles when the background integrity check (and any recovery it caused) is over. */
   readonly checked: Promise<void>;
 
@@ -123,52 +126,97 @@ export class HistoryStore {
   }
 
   /**
-   * Writes a batch in one transaction and returns the new ids in order. The statements are planned
-   * here (ids included) and run on the writer's thread, so the main thread only pays for planning.
+   * Turns finished sends (their secrets looked up) into entries and writes them in one transaction:
+   * on the writer's thread when there is one, so the main thread only serialises them.
    */
+  record(sends: readonly (CapturedSend & { secrets?: readonly string[] })[], options: RecordOptions): Promise<WriteResult> {
+    return this.#write(
+      (writer, next) => writer.writeSends(sends.map((send) => sendForWriting(send, send.secrets ?? [])), options, next),
+      async () => {
+        const skipped: string[] = [];
+        const built = await Promise.all(
+          sends.map((send) =>
+            buildRecord(send, options).catch((error: unknown) => {
+              skipped.push(`${send.runId}: ${error instanceof Error ? error.message : String(error)}`);
+              return undefined;
+            }),
+          ),
+        );
+        return { records: built.filter((record): record is HistoryRecord => record !== undefined), skipped };
+      },
+    );
+  }
+
+  /** Writes entries built already (seeding tests and benchmarks) in one transaction; the new ids in order. */
   async insert(records: HistoryRecord[]): Promise<number[]> {
-    let planned = this.#plan(records);
-    try {
-      await this.#run(planned.steps, planned.bytes);
-    } catch (error) {
-      // Another process wrote to the same history (two Shuttles on one data folder): take the ids
-      // from the database and try once more.
-      if (!(error instanceof Error) || !/UNIQUE constraint failed/.test(error.message)) throw error;
-      this.#syncIds();
-      planned = this.#plan(records);
-      await this.#run(planned.steps, planned.bytes);
-    }
-    return planned.ids;
+    const result = await this.#write(
+      (writer, next) => writer.writeRecords(records, next),
+      async () => ({ records, skipped: [] }),
+    );
+    return result.ids;
   }
 
-  #plan(records: HistoryRecord[]): InsertPlan {
-    const plan = planInsert(records, { entry: this.#nextEntryId, blob: this.#nextBlobId });
-    this.#nextEntryId = plan.next.entry;
-    this.#nextBlobId = plan.next.blob;
-    return plan;
+  /** One write at a time: each takes its ids from where the previous one ended. */
+  #write(
+    onWriter: (writer: HistoryWriter, next: NextIds) => Promise<WriteResult>,
+    onMain: () => Promise<{ records: HistoryRecord[]; skipped: string[] }>,
+  ): Promise<WriteResult> {
+    const result = this.#writing.then(async () => {
+      try {
+        return await this.#writeOnce(onWriter, onMain);
+      } catch (error) {
+        // Another process wrote to the same history (two Shuttles on one data folder): take the ids
+        // from the database and try once more.
+        if (!(error instanceof Error) || !/UNIQUE constraint failed/.test(error.message)) throw error;
+        this.#syncIds();
+        return this.#writeOnce(onWriter, onMain);
+      }
+    });
+    this.#writing = result.catch(() => undefined);
+    return result;
   }
 
-  /** On the writer's thread when there is one, else on this connection; damage found either way is recovered from. */
-  async #run(steps: WriteStep[], bytes: number): Promise<void> {
-    if (!this.#writer) {
-      this.#guard(() => {
-        this.#db.exec('BEGIN');
-        try {
-          for (const { statement, params } of steps) this.#statement(WRITE_STATEMENTS[statement]).run(...params);
-          this.#db.exec('COMMIT');
-        } catch (error) {
-          this.#db.exec('ROLLBACK');
+  async #writeOnce(
+    onWriter: (writer: HistoryWriter, next: NextIds) => Promise<WriteResult>,
+    onMain: () => Promise<{ records: HistoryRecord[]; skipped: string[] }>,
+  ): Promise<WriteResult> {
+    const writer = this.#writer;
+    if (writer) {
+      try {
+        const result = await onWriter(writer, { entry: this.#nextEntryId, blob: this.#nextBlobId });
+        this.#nextEntryId = result.next.entry;
+        this.#nextBlobId = result.next.blob;
+        return result;
+      } catch (error) {
+        if (!(error instanceof WriterStopped)) {
+          if (isCorruption(error) && this.#onDisk) this.#recover(error instanceof Error ? error.message : String(error));
           throw error;
         }
-      });
-      return;
+        // The thread died (or was replaced by a recovery meanwhile): this connection writes from now on.
+        if (this.#writer === writer) this.#detachWriter();
+      }
     }
-    try {
-      await this.#writer.write(steps, bytes);
-    } catch (error) {
-      if (isCorruption(error) && this.#onDisk) this.#recover(error instanceof Error ? error.message : String(error));
-      throw error;
-    }
+    const { records, skipped } = await onMain();
+    return this.#guard(() => {
+      const plan = planInsert(records, { entry: this.#nextEntryId, blob: this.#nextBlobId });
+      this.#db.exec('BEGIN');
+      try {
+        for (const { statement, params } of plan.steps) this.#statement(WRITE_STATEMENTS[statement]).run(...params);
+        this.#db.exec('COMMIT');
+      } catch (error) {
+        this.#db.exec('ROLLBACK');
+        throw error;
+      }
+      this.#nextEntryId = plan.next.entry;
+      this.#nextBlobId = plan.next.blob;
+      return { ids: plan.ids, next: plan.next, totals: this.stats(), skipped };
+    });
+  }
+
+  #detachWriter(): void {
+    this.#writer = undefined;
+    // Without a writer thread, SQLite checkpoints on this connection as usual.
+    if (this.#db.isOpen) this.#db.exec('PRAGMA wal_autocheckpoint = 1000');
   }
 
   /** The next ids continue after the largest ever used (AUTOINCREMENT's record), so an id never comes back. */
@@ -311,6 +359,7 @@ export class HistoryStore {
   }
 
   async close(): Promise<void> {
+    await this.#writing;
     await this.#quickCheck?.stop();
     await this.#writer?.stop();
     this.#statements.clear();

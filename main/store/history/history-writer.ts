@@ -1,24 +1,7 @@
-import type { SQLInputValue } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
-
-/**
- * The statements a write may run, by name: the writer prepares each once, and a step names its
- * statement instead of carrying the SQL text across threads for every entry.
- */
-export const WRITE_STATEMENTS = {
-  blob: 'INSERT INTO blobs (id, encoding, size, data) VALUES (?, ?, ?, ?)',
-  entry: `INSERT INTO entries (id, run_id, sent_at, method, url, host, status, status_text, error_code, duration_ms, response_size,
-            environment, source, request_blob, response_blob, stored_bytes)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  payload: 'INSERT INTO payloads (id, detail, request_inline, response_inline) VALUES (?, ?, ?, ?)',
-  index: 'INSERT INTO entries_fts (rowid, url, method, headers, body, facets) VALUES (?, ?, ?, ?, ?, ?)',
-} as const;
-
-/** One statement of a write and its parameters (ids included, so nothing has to come back). */
-export interface WriteStep {
-  statement: keyof typeof WRITE_STATEMENTS;
-  params: SQLInputValue[];
-}
+import type { CapturedSend, RecordOptions } from './history-record.ts';
+import type { HistoryRecord } from './history-store.ts';
+import type { NextIds } from './insert-plan.ts';
 
 /** A failed write, with SQLite's error code so the store can tell damage from anything else. */
 export class WriteFailure extends Error {
@@ -29,71 +12,89 @@ export class WriteFailure extends Error {
   }
 }
 
+/** The writer thread is gone (it failed to start or crashed): the store carries on without it. */
+export class WriterStopped extends Error {}
+
 /** Fold the WAL back into the database after about this much has been written (SQLite's own default is ~4 MB). */
 const CHECKPOINT_AFTER_BYTES = 4 * 1024 * 1024;
 
 /**
- * Runs in a worker thread with its own connection: each message is a list of statements run in
- * one transaction. Written as a script string (CommonJS, `eval: true`) so it needs no separate file
- * next to the bundled Electron main process; what to write is decided on the main thread.
+ * The writer thread's script: beside this module when running from the sources, beside the bundle
+ * in the Electron build (scripts/build-main.mjs builds it as an entry of its own).
  */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(workerData.path);
-db.exec('PRAGMA busy_timeout = 10000');
-db.exec('PRAGMA synchronous = NORMAL');
-db.exec('PRAGMA wal_autocheckpoint = 0');
-const statements = new Map(Object.entries(workerData.statements).map(([name, sql]) => [name, db.prepare(sql)]));
-let written = 0;
-parentPort.on('message', ({ id, steps, bytes }) => {
-  try {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const { statement, params } of steps) statements.get(statement).run(...params);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-    parentPort.postMessage({ id, ok: true });
-    written += bytes;
-    if (written > workerData.checkpointAfter) {
-      written = 0;
-      try {
-        db.exec('PRAGMA wal_checkpoint(PASSIVE)');
-      } catch {
-        // Busy: the next checkpoint catches up; the WAL just grows a little meanwhile.
-      }
-    }
-  } catch (error) {
-    parentPort.postMessage({ id, ok: false, message: String(error && error.message), errcode: error && error.errcode });
-  }
-});
-`;
+const THREAD_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './history-writer-thread.ts' : './history-writer-thread.cjs', import.meta.url);
+
+/**
+ * A finished send on its way to the writer thread. JSON, because V8 serialises these nested records
+ * several times faster that way than by structured clone; the body travels beside it as bytes.
+ */
+export interface SendForWriting {
+  json: string;
+  body: Uint8Array | null;
+}
+
+export interface WriterData {
+  path: string;
+  checkpointAfter: number;
+}
+
+export type WriterJob = { id: number; next: NextIds } & (
+  | { kind: 'sends'; /** The sends' JSON, as one array: one string crosses faster than many. */ json: string; bodies: (Uint8Array | null)[]; options: RecordOptions }
+  | { kind: 'records'; records: HistoryRecord[] }
+);
+
+export type WriterReply =
+  | { id: number; ok: true; ids: number[]; next: NextIds; totals: HistoryTotals; skipped: string[] }
+  | { id: number; ok: false; message: string; errcode: number | undefined };
+
+export interface HistoryTotals {
+  entries: number;
+  bytes: number;
+}
+
+/** What a written batch produced: the new ids in order, the ids to continue from, and the history's size after it. */
+export interface WriteResult {
+  ids: number[];
+  next: NextIds;
+  totals: HistoryTotals;
+  /** Sends that could not be turned into entries, with the reason (logged, never fatal). */
+  skipped: string[];
+}
 
 export interface HistoryWriter {
-  /** Runs the steps in one transaction on the writer's thread; resolves once committed. */
-  write(steps: WriteStep[], bytes: number): Promise<void>;
+  /** Builds entries from the sends and writes them in one transaction on the writer's thread. */
+  writeSends(sends: SendForWriting[], options: RecordOptions, next: NextIds): Promise<WriteResult>;
+  /** Writes entries built already (seeding tests and benchmarks) in one transaction. */
+  writeRecords(records: HistoryRecord[], next: NextIds): Promise<WriteResult>;
   stop(): Promise<void>;
 }
 
+/** The send in the form the writer thread takes: its secrets looked up, its JSON made, its body bytes apart. */
+export function sendForWriting(send: CapturedSend, secrets: readonly string[]): SendForWriting {
+  const { secrets: _lookup, outcome, ...rest } = send;
+  if (outcome.kind === 'failure') return { json: JSON.stringify({ ...rest, secrets, outcome }), body: null };
+  const { body, ...response } = outcome;
+  // A view into a larger buffer would be copied whole across threads: copy just its bytes.
+  const own = body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body);
+  return { json: JSON.stringify({ ...rest, secrets, outcome: response }), body: own };
+}
+
 /**
- * Writes history off the main thread. Inserting an entry — mostly the full-text index taking in its
- * headers and body — costs tens of microseconds of CPU, and a WAL checkpoint an fsync; on the writer's
- * thread neither ever delays a request being sent. Undefined when no worker can be started (the store
- * then writes on its own connection).
+ * Writes history off the main thread (history-writer-thread.ts). Building an entry — redaction,
+ * compression, the index text — and inserting it cost tens of microseconds of CPU each, and a WAL
+ * checkpoint an fsync; on the writer's thread none of it ever delays a request being sent.
+ * Undefined when no worker can be started (the store then does the same work on its own connection).
  */
 export function startHistoryWriter(path: string): HistoryWriter | undefined {
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, statements: WRITE_STATEMENTS, checkpointAfter: CHECKPOINT_AFTER_BYTES } });
+    worker = new Worker(THREAD_SCRIPT, { workerData: { path, checkpointAfter: CHECKPOINT_AFTER_BYTES } satisfies WriterData });
   } catch {
     return undefined;
   }
   // The worker keeps the process alive only while a write is pending (so a quitting CLI still saves it).
   worker.unref();
-  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (result: WriteResult) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let dead: Error | undefined;
   const failAll = (error: Error) => {
@@ -101,27 +102,28 @@ export function startHistoryWriter(path: string): HistoryWriter | undefined {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
-  worker.on('message', (message: { id: number; ok: boolean; message?: string; errcode?: number }) => {
+  worker.on('message', (message: WriterReply) => {
     const waiting = pending.get(message.id);
     pending.delete(message.id);
     if (pending.size === 0) worker.unref();
-    if (message.ok) waiting?.resolve();
-    else waiting?.reject(new WriteFailure(message.message ?? 'history write failed', message.errcode));
+    if (message.ok) waiting?.resolve({ ids: message.ids, next: message.next, totals: message.totals, skipped: message.skipped });
+    else waiting?.reject(new WriteFailure(message.message, message.errcode));
   });
-  worker.on('error', (error) => failAll(error));
-  worker.on('exit', () => failAll(new WriteFailure('the history writer stopped', undefined)));
+  worker.on('error', (error) => failAll(new WriterStopped(`the history writer failed: ${error.message}`)));
+  worker.on('exit', () => failAll(new WriterStopped('the history writer stopped')));
+  const post = (job: WriterJob) =>
+    new Promise<WriteResult>((resolve, reject) => {
+      if (dead) return reject(dead);
+      if (pending.size === 0) worker.ref();
+      pending.set(job.id, { resolve, reject });
+      worker.postMessage(job);
+    });
   return {
-    write(steps, bytes) {
-      if (dead) return Promise.reject(dead);
-      const id = nextId++;
-      return new Promise<void>((resolve, reject) => {
-        if (pending.size === 0) worker.ref();
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, steps, bytes });
-      });
-    },
+    writeSends: (sends, options, next) =>
+      post({ id: nextId++, kind: 'sends', json: `[${sends.map((send) => send.json).join(',')}]`, bodies: sends.map((send) => send.body), options, next }),
+    writeRecords: (records, next) => post({ id: nextId++, kind: 'records', records, next }),
     async stop() {
-      dead ??= new WriteFailure('the history writer was stopped', undefined);
+      dead ??= new WriterStopped('the history writer was stopped');
       await worker.terminate();
     },
   };

@@ -1,6 +1,31 @@
+import type { SQLInputValue } from 'node:sqlite';
 import type { EncodedBody } from './body-codec.ts';
-import type { WriteStep } from './history-writer.ts';
 import type { HistoryRecord } from './history-store.ts';
+
+/**
+ * The statements a write may run, by name: the writer prepares each once, and a step names its
+ * statement instead of carrying the SQL text for every entry.
+ */
+export const WRITE_STATEMENTS = {
+  blob: 'INSERT INTO blobs (id, encoding, size, data) VALUES (?, ?, ?, ?)',
+  entry: `INSERT INTO entries (id, run_id, sent_at, method, url, host, status, status_text, error_code, duration_ms, response_size,
+            environment, source, request_blob, response_blob, stored_bytes)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  payload: 'INSERT INTO payloads (id, detail, request_inline, response_inline) VALUES (?, ?, ?, ?)',
+  index: 'INSERT INTO entries_fts (rowid, url, method, headers, body, facets) VALUES (?, ?, ?, ?, ?, ?)',
+} as const;
+
+/** One statement of a write and its parameters (ids included, so nothing has to come back). */
+export interface WriteStep {
+  statement: keyof typeof WRITE_STATEMENTS;
+  params: SQLInputValue[];
+}
+
+/** The ids the next written entry and blob take. */
+export interface NextIds {
+  entry: number;
+  blob: number;
+}
 
 export interface InsertPlan {
   steps: WriteStep[];
@@ -9,15 +34,14 @@ export interface InsertPlan {
   /** Approximate bytes written (for checkpoint pacing). */
   bytes: number;
   /** The ids to continue from. */
-  next: { entry: number; blob: number };
+  next: NextIds;
 }
 
 /**
- * The statements that write a batch of entries, with their ids assigned here: the writer thread
- * runs them as they are and nothing has to come back but "done". Each entry is a summary row, its
+ * The statements that write a batch of entries, with their ids assigned here. Each entry is a summary row, its
  * payload, its index row and, for bodies over the inline limit, its blobs.
  */
-export function planInsert(records: HistoryRecord[], next: { entry: number; blob: number }): InsertPlan {
+export function planInsert(records: HistoryRecord[], next: NextIds): InsertPlan {
   const steps: WriteStep[] = [];
   const ids: number[] = [];
   let { entry: nextEntry, blob: nextBlob } = next;
