@@ -90,7 +90,7 @@ export interface HttpResponseMeta {
    * broken encoding): what arrived is kept (bodySize) and flagged with the typed reason.
    */
   bodyError?: ShuttleError;
-  /** "1.1" or "2". */
+  /** "1.0", "1.1" (as the status line said) or "2". */
   httpVersion?: string;
   timings: ResponseTimings;
   /** Every exchange in order: redirect hops first, the final response last. */

@@ -12,6 +12,7 @@ import type { RunSignal } from './run-signal.ts';
 import { connectionFacts } from './timeline/connection-info.ts';
 import { connectionRecordOf } from './timeline/connection-record.ts';
 import { parseRequestHead } from './timeline/request-head.ts';
+import { watchResponseVersion, type ResponseVersionWatch } from './timeline/response-version.ts';
 import { expectRequestHeaders, forgetProbe, type WireCapture } from './timeline/wire-observer.ts';
 import { QUEUED_ABORT } from './transport/queued-abort.ts';
 
@@ -60,7 +61,7 @@ export interface ExchangeResult {
   headers: RawHeader[];
   /** The Set-Cookie values among `headers`, for the cookie jar. */
   setCookies: string[];
-  /** "1.1" or "2". */
+  /** "1.0", "1.1" (as the status line said) or "2". */
   httpVersion: string;
   /** The stored body, when it was kept. */
   body?: StoredResponseBody;
@@ -107,6 +108,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
     let bodyError: ShuttleFailure | undefined;
     let settled = false;
     let lastProgress = 0;
+    let responseVersion: ResponseVersionWatch | undefined;
 
     const probe = {
       method,
@@ -118,7 +120,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
         reused = record.claimed;
         record.claimed = true;
         // Read now, while the socket is surely open.
-        connectionFacts(capture.socket);
+        if (connectionFacts(capture.socket).protocol !== 'h2') responseVersion = watchResponseVersion(capture.socket);
       },
     };
 
@@ -126,6 +128,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
       if (settled) return;
       settled = true;
       forgetProbe(probe);
+      responseVersion?.stop();
       stopListening();
       outcome();
     };
@@ -177,7 +180,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
           statusText,
           headers,
           setCookies,
-          httpVersion: connection?.protocol === 'h2' ? '2' : '1.1',
+          httpVersion: connection?.protocol === 'h2' ? '2' : (responseVersion?.version() ?? '1.1'),
           ...(body ? { body } : {}),
         }),
       );

@@ -12,13 +12,14 @@ function openTcpSockets(): number {
 }
 
 describe('odd but legal responses are read correctly', () => {
-  it('HTTP/1.0 without Content-Length: the body runs to the connection close', async () => {
+  it('HTTP/1.0 without Content-Length: the body runs to the connection close, and the version says 1.0', async () => {
     const server = await hostileFixture();
     const { engine } = await startTestEngine();
 
     const meta = await engine.http.send('http10', httpSpec(`${server.url}/http10`));
 
     expect(meta.status).toBe(200);
+    expect(meta.httpVersion).toBe('1.0');
     expect((await readWholeBody(engine, meta.bodyId)).toString()).toBe('hello from HTTP/1.0');
     expect(meta.bodyError).toBeUndefined();
   });
