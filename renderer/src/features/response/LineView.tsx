@@ -75,6 +75,16 @@ export function LineView({ source, marks, activeMark = -1, testId, label }: { so
     return byLine;
   }, [marks]);
 
+  // Scrolled to the end of a body that is still growing: stay at the end as lines arrive (as a log
+  // viewer does), also when the growth switches the scrollbar to the proportional mapping.
+  const pinnedToEnd = useRef(false);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || !pinnedToEnd.current) return;
+    element.scrollTop = element.scrollHeight;
+    setScrollTop(element.scrollTop);
+  }, [contentHeight, lineCount]);
+
   const target = marks?.[activeMark];
   useEffect(() => {
     const element = scrollRef.current;
@@ -99,7 +109,12 @@ export function LineView({ source, marks, activeMark = -1, testId, label }: { so
     );
   }
   return (
-    <div className="line-view" ref={scrollRef} data-testid={testId} role="document" aria-label={label} tabIndex={0} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+    <div className="line-view" ref={scrollRef} data-testid={testId} role="document" aria-label={label} tabIndex={0} onScroll={(event) => {
+        const element = event.currentTarget;
+        pinnedToEnd.current = element.scrollHeight > element.clientHeight && element.scrollTop + element.clientHeight >= element.scrollHeight - 2;
+        setScrollTop(element.scrollTop);
+      }}
+    >
       <div style={{ height: contentHeight, position: 'relative' }}>{rows}</div>
     </div>
   );
