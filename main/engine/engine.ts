@@ -12,11 +12,12 @@ import { openCookieJar, type CookieJarStore } from './cookies/cookie-jar.ts';
 import type { EmitEvent } from './events.ts';
 import { openHistory, type History } from './history/history-service.ts';
 import { recordSends, type RecordingHttpClient } from './history/record-sends.ts';
+import { recordWsSessions, type RecordingWsClient } from './history/record-ws-sessions.ts';
 import { createHttpClient } from './http/http-client.ts';
 import { readProxyEnvironment } from './http/transport/proxy-for-url.ts';
 import { createTransportPool } from './http/transport/transport-pool.ts';
 import { createRequestVariables, type RequestVariables } from './vars/request-variables.ts';
-import { createWsClient, type WsClient } from './ws/ws-client.ts';
+import { createWsClient } from './ws/ws-client.ts';
 
 export interface EngineOptions {
   /** Where settings, history, workspaces and response blobs live. */
@@ -31,7 +32,8 @@ export interface Engine {
   dataDir: string;
   /** Sends HTTP requests; every send that reaches the network is also recorded in history. */
   http: RecordingHttpClient;
-  ws: WsClient;
+  /** WebSocket connections; every session is also recorded in history when it ends. */
+  ws: RecordingWsClient;
   bodies: BodyStore;
   /** Line-indexed views of large bodies (raw and pretty), read and searched by range. */
   bodyViews: BodyViews;
@@ -66,7 +68,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     history,
     maxBodyBytes: () => settings.get().historyMaxBodyBytes,
   });
-  const ws = createWsClient({ bodies, settings: () => settings.get(), emit: options.emit });
+  const ws = recordWsSessions((emit) => createWsClient({ bodies, settings: () => settings.get(), emit, oauth2 }), {
+    emit: options.emit,
+    history,
+    maxBodyBytes: () => settings.get().historyMaxBodyBytes,
+  });
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
   const workspaces = new WorkspaceService({
     dataDir: options.dataDir,
@@ -92,9 +98,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     close() {
       closing ??= (async () => {
         await http.close();
-        // After http: a send finishing during shutdown is still written.
-        await history.close();
         await ws.close();
+        // After http and ws: a send finishing and the sessions ending during shutdown are still written.
+        await history.close();
         oauth2.close();
         await transports.close();
         await cookies.flush();

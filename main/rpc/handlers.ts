@@ -1,12 +1,12 @@
 import type { AppInfo } from '../../shared/contract/commands.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { CommandHandlers } from './router.ts';
-import { createWorkspaceHandlers } from './workspace-handlers.ts';
+import { createWorkspaceHandlers, type HostFacilities } from './workspace-handlers.ts';
 
 export const APP_VERSION = '0.1.0';
 
-/** The engine behind each command of the contract. */
-export function createHandlers(engine: Engine, host: AppInfo['host']): CommandHandlers {
+/** The engine behind each command of the contract; `facilities`: what only this host can do (the desktop's file manager). */
+export function createHandlers(engine: Engine, host: AppInfo['host'], facilities: HostFacilities = {}): CommandHandlers {
   return {
     'app.info': () => ({ version: APP_VERSION, dataDir: engine.dataDir, host }),
     'http.send': ({ runId, request, source, context }) =>
@@ -27,7 +27,13 @@ export function createHandlers(engine: Engine, host: AppInfo['host']): CommandHa
     'body.search': ({ bodyId, variant, query, regex, caseSensitive }) => engine.bodyViews.search(bodyId, variant, query, { regex, caseSensitive }),
     'settings.get': () => engine.settings.get(),
     'settings.update': ({ patch }) => engine.settings.update(patch),
-    'ws.connect': async ({ connectionId, request, context }) => engine.ws.connect(connectionId, await engine.variables.resolveWs(request, context)),
+    'ws.connect': ({ connectionId, request, source, context }) =>
+      engine.ws.connect(connectionId, request, {
+        source,
+        environment: context?.environment,
+        prepare: (spec) => engine.variables.resolveWs(spec, context),
+        secretValues: () => engine.variables.secretValues(context),
+      }),
     'ws.disconnect': async ({ connectionId, code, reason }) => ({ disconnected: await engine.ws.disconnect(connectionId, code, reason) }),
     'ws.send': ({ connectionId, message }) => engine.ws.send(connectionId, message),
     'cookies.list': () => engine.cookies.list(),
@@ -47,6 +53,6 @@ export function createHandlers(engine: Engine, host: AppInfo['host']): CommandHa
     'history.neighbours': ({ runId }) => engine.history.neighbours(runId),
     'history.status': () => engine.history.status(),
     'history.hosts': () => engine.history.hosts(),
-    ...createWorkspaceHandlers(engine),
+    ...createWorkspaceHandlers(engine, facilities),
   };
 }

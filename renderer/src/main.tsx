@@ -55,11 +55,11 @@ function Root() {
         <Configured>
           <TabsProvider>
             <WorkspaceLayer>
-              <HistoryProvider>
-                <WebSocketSessionsProvider>
+              <WebSocketSessionsProvider>
+                <HistoryProvider>
                   <AppShell />
-                </WebSocketSessionsProvider>
-              </HistoryProvider>
+                </HistoryProvider>
+              </WebSocketSessionsProvider>
             </WorkspaceLayer>
           </TabsProvider>
         </Configured>

@@ -63,7 +63,7 @@ export const commandPayloads = {
   'settings.update': z.object({ patch: settingsPatchSchema }),
   // WebSocket: a large message's full payload is read with body.read (its bodyId).
   /** `context` as for http.send: variables in URL, params, headers and subprotocols resolve from it. */
-  'ws.connect': z.object({ connectionId: id, request: wsRequestSpecSchema, context: sendContextSchema.optional() }),
+  'ws.connect': z.object({ connectionId: id, request: wsRequestSpecSchema, source: sendSourceSchema.optional(), context: sendContextSchema.optional() }),
   'ws.disconnect': z.object({ connectionId: id, code: wsCloseCodeSchema.optional(), reason: z.string().max(123).optional() }),
   'ws.send': z.object({ connectionId: id, message: wsOutgoingSchema }),
   // Cookie jar: filled from Set-Cookie on every response, sent automatically.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { requestVariableSchema } from '../model/request.ts';
+import type { SecretStorageStatus } from '../model/secrets.ts';
 import { sessionSchema, type Session } from '../model/session.ts';
 import {
   environmentEditSchema,
@@ -9,7 +11,9 @@ import {
   workspacePathSchema,
   type EnvironmentView,
   type FolderSettings,
+  type InheritedLayerView,
   type RequestDocumentView,
+  type RequestFileComparison,
   type ScopedVariableView,
   type WorkspaceNode,
   type WorkspaceSummary,
@@ -40,12 +44,18 @@ export const workspaceCommandPayloads = {
     request: savedRequestSchema,
     ifRevision: z.string().max(128).optional(),
   }),
+  /** The file at `path` as it is on disk and as saving `request` over it would write it (CHANGED_ON_DISK's "compare"). */
+  'workspace.compareRequest': z.object({ path, request: savedRequestSchema }),
   'workspace.rename': z.object({ path, name: itemNameSchema }),
   'workspace.duplicate': z.object({ path }),
   'workspace.delete': z.object({ path }),
   'workspace.undoDelete': z.object({ undoId: z.string().min(1).max(64) }),
   'workspace.move': z.object({ path, into: path }),
+  /** Shows a collection, folder or request in the system's file manager: desktop only (`canRevealFiles`); elsewhere NOT_FOUND. */
+  'workspace.reveal': z.object({ path }),
   'workspace.readSettings': z.object({ path: scopePath }),
+  /** The collection and folders a request (or collection or folder) at `path` inherits headers, auth and settings from. */
+  'workspace.readInherited': z.object({ path }),
   'workspace.saveSettings': z.object({ path: scopePath, settings: folderSettingsEditSchema }),
   'environments.list': z.object({ collection: path }),
   'environments.save': z.object({ collection: path, environment: environmentEditSchema, previousName: itemNameSchema.optional() }),
@@ -53,27 +63,34 @@ export const workspaceCommandPayloads = {
   /** The environment used for sends from a collection; null selects none. */
   'environments.select': z.object({ collection: path, name: itemNameSchema.nullable() }),
   'environments.selected': z.object({}),
-  'variables.list': z.object({ context: sendContextSchema.optional() }),
+  /** `requestVariables`: the request scope as being edited (they replace the saved file's). */
+  'variables.list': z.object({ context: sendContextSchema.optional(), requestVariables: z.array(requestVariableSchema).max(5_000).optional() }),
+  /** Where secret values are kept and how well, and values the store cannot read or has moved. */
+  'secrets.status': z.object({}),
   'session.load': z.object({}),
   'session.save': z.object({ session: sessionSchema }),
 } as const;
 
 export interface WorkspaceCommandResults {
-  'workspace.list': { current: WorkspaceSummary; recent: WorkspaceSummary[]; secretProtection: 'plain-file' | 'os-encryption' };
+  'workspace.list': { current: WorkspaceSummary; recent: WorkspaceSummary[] };
   'workspace.open': WorkspaceTree;
   'workspace.tree': WorkspaceTree;
   'workspace.createCollection': WorkspaceNode;
   'workspace.createFolder': WorkspaceNode;
   'workspace.readRequest': RequestDocumentView;
   'workspace.saveRequest': RequestDocumentView;
+  'workspace.compareRequest': RequestFileComparison;
   'workspace.rename': { path: string };
   'workspace.duplicate': { path: string };
   /** Pass `undoId` to workspace.undoDelete to bring the item back. */
   'workspace.delete': { undoId: string };
   'workspace.undoDelete': { path: string };
   'workspace.move': { path: string };
+  'workspace.reveal': { revealed: boolean };
   'workspace.readSettings': FolderSettings;
   'workspace.saveSettings': FolderSettings;
+  /** Outermost (the collection) first; empty outside a collection. */
+  'workspace.readInherited': InheritedLayerView[];
   'environments.list': EnvironmentView[];
   'environments.save': EnvironmentView;
   'environments.delete': { deleted: boolean };
@@ -81,6 +98,7 @@ export interface WorkspaceCommandResults {
   /** Collection path → selected environment name. */
   'environments.selected': Record<string, string>;
   'variables.list': ScopedVariableView[];
+  'secrets.status': SecretStorageStatus;
   'session.load': Session | null;
   'session.save': { saved: boolean };
 }

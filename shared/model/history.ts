@@ -3,6 +3,7 @@ import type { ErrorCode, ShuttleError } from '../contract/errors.ts';
 import type { HeaderDiffRow, BodyDiff } from '../diff/diff-types.ts';
 import type { HttpRequestSpec } from './request.ts';
 import type { HttpResponseMeta } from './response.ts';
+import type { WsCloseInfo, WsHandshake, WsMessage, WsRequestSpec } from './websocket.ts';
 
 /** Status filters: a class of HTTP status, or "failed" for sends that got no response at all. */
 export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx', 'failed'] as const;
@@ -65,10 +66,16 @@ export interface HistoryPage {
   nextCursor: number | null;
 }
 
-/** A whole entry: the request restored as composed (secrets redacted) and what came back. */
-export interface HistoryEntry extends HistoryEntrySummary {
+/** What every whole entry has besides its summary. */
+interface HistoryEntryBase extends HistoryEntrySummary {
   runId: string;
   source: SendSource | null;
+  error: ShuttleError | null;
+}
+
+/** A whole HTTP entry: the request restored as composed (secrets redacted) and what came back. */
+export interface HttpHistoryEntry extends HistoryEntryBase {
+  kind: 'http';
   request: HttpRequestSpec;
   /** True when the request body was longer than the history cap and is stored cut short. */
   requestBodyTruncated: boolean;
@@ -76,8 +83,31 @@ export interface HistoryEntry extends HistoryEntrySummary {
   response: Omit<HttpResponseMeta, 'runId' | 'bodyId'> | null;
   /** Body bytes kept in history; less than `responseSize` when the body was longer than the cap. */
   storedBodyBytes: number;
-  error: ShuttleError | null;
 }
+
+/**
+ * A WebSocket session, from Connect to its final close (reconnects included). Its `method` is "WS",
+ * its status the handshake's (101 once open), its duration the session's, its size the bytes received.
+ */
+export interface WsHistoryEntry extends HistoryEntryBase {
+  kind: 'websocket';
+  request: WsRequestSpec;
+  session: WsSessionRecord;
+}
+
+export interface WsSessionRecord {
+  /** The last handshake's request and response (also a refused one's), secrets redacted. */
+  handshake: WsHandshake | null;
+  close: WsCloseInfo | null;
+  /** The messages kept, oldest first: every message until the history body cap was reached. */
+  messages: WsMessage[];
+  /** Every message of the session, also those past the cap. */
+  messageCount: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export type HistoryEntry = HttpHistoryEntry | WsHistoryEntry;
 
 export interface HistoryOpened {
   entry: HistoryEntry;

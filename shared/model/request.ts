@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VARIABLE_NAME } from '../vars/template.ts';
 
 /** Methods offered in the picker; any other RFC 9110 token may be typed as a custom method. */
 export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -119,6 +120,17 @@ export const requestSettingsSchema = z.object({
 });
 export type RequestSettings = z.infer<typeof requestSettingsSchema>;
 
+/** A variable name as written in `{{name}}`: letters, digits, `_ . -`, starting with a letter or `_`. */
+export const variableNameSchema = z.string().min(1).max(256).regex(VARIABLE_NAME, 'letters, digits, _ . - only, starting with a letter or _');
+
+/** A request-scope variable: a plain value saved with the request (secrets belong in an environment or the globals). */
+export const requestVariableSchema = z.object({
+  name: variableNameSchema,
+  value: z.string().max(1024 * 1024),
+  enabled: z.boolean(),
+});
+export type RequestVariable = z.infer<typeof requestVariableSchema>;
+
 export const httpRequestSpecSchema = z.object({
   method: z.string().min(1).max(64),
   /** The URL as sent, query string included: the params table is a view of it. */
@@ -129,6 +141,8 @@ export const httpRequestSpecSchema = z.object({
   body: requestBodySchema,
   auth: authSpecSchema.optional(),
   settings: requestSettingsSchema.optional(),
+  /** Request-scope variables: above folder, below runtime (shared/vars/variable-scopes.ts). */
+  variables: z.array(requestVariableSchema).max(5_000).optional(),
   /** Overall deadline for this request; 0 means "use the app setting". Kept for older callers: prefer settings.timeoutMs. */
   timeoutMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ShuttleError } from '../contract/errors.ts';
+import { authSpecSchema, requestSettingsSchema, type AuthType, type RequestSettings } from './request.ts';
 import type { RawHeader } from './response.ts';
 
 export const WS_MESSAGE_TYPES = ['text', 'binary', 'ping', 'pong', 'close'] as const;
@@ -18,15 +19,33 @@ export const wsReconnectSchema = z.object({
 });
 export type WsReconnect = z.infer<typeof wsReconnectSchema>;
 
+/**
+ * The auth an opening handshake can carry. The handshake is one HTTP GET, so whatever is a header or
+ * a query parameter of that request works (OAuth 2.0 and SigV4 are fetched or signed afresh for each
+ * attempt). Digest is left out: it only answers a server's 401 challenge, and a handshake answered
+ * with anything but 101 fails the connection (RFC 6455 §4.1), so answering would take a second
+ * connection behind the user's back for every attempt.
+ */
+export const WS_AUTH_TYPES = ['none', 'inherit', 'basic', 'bearer', 'apikey', 'oauth2', 'awsv4'] as const satisfies readonly AuthType[];
+const wsAuthSpecSchema = authSpecSchema.refine((auth) => (WS_AUTH_TYPES as readonly string[]).includes(auth.type), {
+  message: 'Digest auth cannot be used for a WebSocket handshake',
+});
+
 export const wsRequestSpecSchema = z.object({
   url: z.string().max(64 * 1024),
   /** Query parameters added to the URL's own (enabled rows only). */
   params: z.array(entrySchema).max(10_000),
   headers: z.array(entrySchema).max(10_000),
+  /** Applied to the handshake; absent means none. */
+  auth: wsAuthSpecSchema.optional(),
   /** Offered in Sec-WebSocket-Protocol, in order of preference. */
   subprotocols: z.array(z.string().max(256)).max(64),
   /** False skips certificate checks for this connection only. */
   tlsVerify: z.boolean(),
+  /** Presented to a wss server that asks for one: the same shape as an HTTP request's setting. */
+  clientCert: requestSettingsSchema.shape.clientCert,
+  /** Extra CA certificate (PEM) trusted for this connection, beside the system's roots. */
+  caCert: requestSettingsSchema.shape.caCert,
   /** Deadline for the opening handshake; 0 waits as long as the network does. */
   connectTimeoutMs: z.number().int().min(0).max(600_000),
   /** A ping every so often; a peer that does not answer within the same interval is dropped. 0 turns pings off. */
@@ -48,6 +67,15 @@ export function emptyWsRequest(): WsRequestSpec {
     connectTimeoutMs: 10_000,
     pingIntervalMs: 0,
     autoReconnect: { enabled: false, maxAttempts: 10, initialDelayMs: 1000 },
+  };
+}
+
+/** The connection's TLS choices as HTTP request settings: what its OAuth 2.0 token request goes out with. */
+export function wsTlsSettings(spec: Pick<WsRequestSpec, 'tlsVerify' | 'clientCert' | 'caCert'>): RequestSettings {
+  return {
+    ...(spec.tlsVerify ? {} : { verifyTls: false }),
+    ...(spec.clientCert ? { clientCert: spec.clientCert } : {}),
+    ...(spec.caCert ? { caCert: spec.caCert } : {}),
   };
 }
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { VARIABLE_NAME } from '../vars/template.ts';
-import { authSpecSchema, headerEntrySchema, httpRequestSpecSchema, requestSettingsSchema } from './request.ts';
+import {
+  authSpecSchema,
+  headerEntrySchema,
+  httpRequestSpecSchema,
+  requestSettingsSchema,
+  variableNameSchema,
+  type AuthType,
+  type HeaderEntry,
+  type RequestSettings,
+} from './request.ts';
 import { wsRequestSpecSchema } from './websocket.ts';
 
 /**
@@ -40,8 +48,6 @@ export const itemNameSchema = z
   .refine((name) => !/[/\\:*?"<>|]/.test(name) && !hasControlCharacter(name), 'must not contain / \\ : * ? " < > | or control characters')
   .refine((name) => !name.startsWith('.') && name.trim() === name && !name.endsWith('.'), 'must not start with a dot or start or end with a space or dot');
 
-export const variableNameSchema = z.string().min(1).max(256).regex(VARIABLE_NAME, 'letters, digits, _ . - only, starting with a letter or _');
-
 /** A variable as stored in a workspace file. A secret one keeps only its name there; its value lives in the secret store. */
 export const variableDefinitionSchema = z.object({
   name: variableNameSchema,
@@ -74,6 +80,21 @@ export const inheritedSettingsSchema = z.object({
 });
 export type InheritedSettings = z.infer<typeof inheritedSettingsSchema>;
 
+/**
+ * A collection or folder a request inherits from, as the request editor explains it ("from Shop").
+ * Auth is only its type (the editor says which auth applies, not its credentials), and settings
+ * come without a client certificate's passphrase.
+ */
+export interface InheritedLayerView {
+  kind: 'collection' | 'folder';
+  /** Relative to the workspace root. */
+  path: string;
+  name: string;
+  headers: HeaderEntry[];
+  auth?: { type: AuthType };
+  settings?: RequestSettings;
+}
+
 /** The small settings file of a collection or folder (and, variables only, of the workspace). */
 export interface FolderSettings extends InheritedSettings {
   variables: VariableView[];
@@ -94,6 +115,18 @@ export interface RequestDocumentView {
   request: SavedRequest;
   /** A hash of the file's bytes: a save may insist the file still has it (no silent overwrite of someone else's change). */
   revision: string;
+}
+
+/**
+ * A request file as it is on disk now and as saving a draft over it would write it (the file's
+ * comments kept), so a person can compare the two before choosing which to keep.
+ */
+export interface RequestFileComparison {
+  path: string;
+  /** The revision of the file as compared. */
+  revision: string;
+  onDisk: string;
+  draft: string;
 }
 
 export interface EnvironmentView {

@@ -39,16 +39,19 @@ export function resolveHttpRequest(spec: HttpRequestSpec, options: ResolveOption
   return r.finish(resolved);
 }
 
-/** The same for a WebSocket connection: URL, params, headers and subprotocols. */
+/** The same for a WebSocket connection: URL, params, headers, auth, subprotocols and the certificate passphrase. */
 export function resolveWsRequest(spec: WsRequestSpec, options: ResolveOptions): RequestResolution<WsRequestSpec> {
   const r = resolver(options);
-  return r.finish({
+  const resolved: WsRequestSpec = {
     ...spec,
     url: r.text(spec.url),
     params: r.entries(spec.params),
     headers: r.entries(spec.headers),
     subprotocols: spec.subprotocols.map(r.text),
-  });
+  };
+  if (spec.auth) resolved.auth = resolveAuth(spec.auth, r.text);
+  if (spec.clientCert?.passphrase !== undefined) resolved.clientCert = { ...spec.clientCert, passphrase: r.text(spec.clientCert.passphrase) };
+  return r.finish(resolved);
 }
 
 function resolver(options: ResolveOptions) {

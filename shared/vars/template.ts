@@ -7,6 +7,11 @@
 /** Letters, digits, `_`, `.` and `-`, starting with a letter or `_`; a leading `$` marks a dynamic variable. */
 export const VARIABLE_NAME = /^\$?[A-Za-z_][A-Za-z0-9_.-]*$/;
 
+/** Whether a person can define a variable of this name: any reference name except the dynamic (`$`) ones. */
+export function isDefinableName(name: string): boolean {
+  return VARIABLE_NAME.test(name) && !name.startsWith('$');
+}
+
 const REFERENCE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export type TemplatePart =

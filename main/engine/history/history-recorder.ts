@@ -1,4 +1,5 @@
-import type { CapturedSend, RecordOptions } from '../../store/history/history-record.ts';
+import type { CapturedEntry } from '../../store/history/entry-record.ts';
+import type { RecordOptions } from '../../store/history/history-record.ts';
 import type { HistoryStore } from '../../store/history/history-store.ts';
 import type { HistoryTotals } from '../../store/history/history-writer.ts';
 
@@ -25,7 +26,7 @@ export interface HistoryRecorderOptions {
  */
 export class HistoryRecorder {
   readonly #options: HistoryRecorderOptions;
-  #pending: CapturedSend[] = [];
+  #pending: CapturedEntry[] = [];
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
 
@@ -33,7 +34,7 @@ export class HistoryRecorder {
     this.#options = options;
   }
 
-  record(send: CapturedSend): void {
+  record(send: CapturedEntry): void {
     this.#pending.push(send);
     if (this.#pending.length > MAX_PENDING) {
       this.#pending.splice(0, this.#pending.length - MAX_PENDING);
@@ -61,9 +62,7 @@ export class HistoryRecorder {
   }
 
   async #writeBatch(): Promise<void> {
-    const batch = this.#pending.splice(0, MAX_BATCH);
-    // The secret lookups ran alongside the sends; by now they are (almost always) settled.
-    const sends = await Promise.all(batch.map(async (send) => ({ ...send, secrets: (await send.secrets) ?? [] })));
+    const sends = this.#pending.splice(0, MAX_BATCH);
     try {
       const { ids, totals, skipped } = await this.#options.store.record(sends, this.#options.recordOptions());
       for (const reason of skipped) this.#options.log(`[shuttle] history could not record ${reason}`);

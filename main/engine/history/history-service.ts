@@ -10,8 +10,10 @@ import type {
 } from '../../../shared/model/history.ts';
 import type { HttpRequestSpec } from '../../../shared/model/request.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
-import type { CapturedSend } from '../../store/history/history-record.ts';
+import type { WsRequestSpec } from '../../../shared/model/websocket.ts';
+import type { CapturedEntry } from '../../store/history/entry-record.ts';
 import { HistoryStore, type StoredEntry } from '../../store/history/history-store.ts';
+import { parseSessionMessages } from '../../store/history/ws-session-record.ts';
 import type { BodyStore } from '../bodies/body-store.ts';
 import type { EmitEvent } from '../events.ts';
 import { diffEntries } from './diff-entries.ts';
@@ -23,8 +25,8 @@ const HOST_SUGGESTIONS = 50;
 
 /** Every request ever sent: recorded off the hot path, searchable, restorable, comparable. */
 export interface History {
-  /** Queues a finished send; never waits. */
-  record(send: CapturedSend): void;
+  /** Queues a finished send or WebSocket session; never waits. */
+  record(send: CapturedEntry): void;
   search(query: HistorySearch): Promise<HistoryPage>;
   /** The entry, with its response body put back in the body store for the response views. */
   open(id: number): Promise<HistoryOpened>;
@@ -98,7 +100,7 @@ export function openHistory(options: HistoryOptions): History {
       await settled();
       const stored = entryOrFail(id);
       const entry = toEntry(stored);
-      if (!entry.response) return { entry, response: null };
+      if (entry.kind === 'websocket' || !entry.response) return { entry, response: null };
       const bodyId = await options.bodies.fromBytes(stored.responseBody ?? Buffer.alloc(0));
       // bodySize stays what arrived: when only a preview was kept, the views say "showing the first N of M".
       return { entry, response: { ...entry.response, runId: historyRunId(id), bodyId } };
@@ -146,14 +148,18 @@ export function openHistory(options: HistoryOptions): History {
 }
 
 function toEntry(stored: StoredEntry): HistoryEntry {
+  const common = { ...stored.summary, runId: stored.runId, source: stored.source, error: stored.detail.error };
+  const request: unknown = JSON.parse(stored.request.toString('utf8'));
+  const { websocket } = stored.detail;
+  if (websocket) {
+    return { ...common, kind: 'websocket', request: request as WsRequestSpec, session: { ...websocket, messages: parseSessionMessages(stored.responseBody) } };
+  }
   return {
-    ...stored.summary,
-    runId: stored.runId,
-    source: stored.source,
-    request: JSON.parse(stored.request.toString('utf8')) as HttpRequestSpec,
+    ...common,
+    kind: 'http',
+    request: request as HttpRequestSpec,
     requestBodyTruncated: stored.detail.requestBodyTruncated,
     response: stored.detail.response,
     storedBodyBytes: stored.detail.storedBodyBytes,
-    error: stored.detail.error,
   };
 }

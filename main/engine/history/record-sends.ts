@@ -29,7 +29,7 @@ export interface RecordingHttpClient extends HttpClient {
 }
 
 /** Refused before a byte went out: nothing was sent, so there is nothing to remember. */
-const NOT_SENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CONFLICT', 'VALIDATION', 'INVALID_URL', 'INVALID_HEADER', 'INVALID_METHOD', 'UNSUPPORTED_SCHEME']);
+export const NOT_SENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CONFLICT', 'VALIDATION', 'INVALID_URL', 'INVALID_HEADER', 'INVALID_METHOD', 'UNSUPPORTED_SCHEME']);
 
 /**
  * Records every send that reached the network, answered or failed, in history. The send's own

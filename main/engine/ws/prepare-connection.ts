@@ -1,7 +1,8 @@
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import { isToken, isValidHeaderValue } from '../../../shared/http/tokens.ts';
 import type { RawHeader } from '../../../shared/model/response.ts';
-import type { WsRequestSpec } from '../../../shared/model/websocket.ts';
+import { wsTlsSettings, type WsRequestSpec } from '../../../shared/model/websocket.ts';
+import { createRequestAuth, type RequestAuth, type RequestAuthDeps } from '../auth/request-auth.ts';
 import { USER_AGENT } from '../http/prepare-request.ts';
 
 /** A connection that passed every check and can be opened as is. */
@@ -9,7 +10,14 @@ export interface PreparedConnection {
   url: URL;
   headers: RawHeader[];
   subprotocols: string[];
+  /**
+   * The auth for one handshake attempt, applied as to an HTTP request. A new one for each attempt:
+   * an OAuth 2.0 token is looked up again (and renewed once expired), SigV4 signs with that time.
+   */
+  authForAttempt(): RequestAuth;
 }
+
+export type ConnectionAuthDeps = Omit<RequestAuthDeps, 'settings'>;
 
 /**
  * Headers the handshake itself writes. A user's copy in another case would go out as a second,
@@ -21,7 +29,7 @@ const HANDSHAKE_HEADERS = new Set(['upgrade', 'connection', 'sec-websocket-key',
  * Turns what the user composed into what opens the connection, refusing anything that could smuggle
  * bytes (CR/LF/NUL) or reach a scheme other than ws/wss before a single byte is sent.
  */
-export function prepareConnection(spec: WsRequestSpec): PreparedConnection {
+export function prepareConnection(spec: WsRequestSpec, authDeps: ConnectionAuthDeps): PreparedConnection {
   const url = parseWsUrl(spec.url);
   for (const param of spec.params) {
     if (!param.enabled || (param.name.trim() === '' && param.value === '')) continue;
@@ -58,7 +66,35 @@ export function prepareConnection(spec: WsRequestSpec): PreparedConnection {
     }
     subprotocols.push(protocol);
   }
-  return { url, headers, subprotocols };
+  checkAuth(spec);
+  // The same auth as an HTTP request's: the user's own header of the same name wins, and a token
+  // request follows this connection's TLS choices.
+  const deps = { ...authDeps, settings: wsTlsSettings(spec) };
+  const withoutAuth = new URL(url);
+  const handshake = (target: URL) => ({ url: target, method: 'GET', headers, body: undefined });
+  // Built once now to check every value before a byte is sent; it adds an API key "in query" to the URL.
+  createRequestAuth(spec.auth, handshake(url), deps);
+  return { url, headers, subprotocols, authForAttempt: () => createRequestAuth(spec.auth, handshake(new URL(withoutAuth)), deps) };
+}
+
+/** What the shared auth code would accept but a handshake cannot carry (see WS_AUTH_TYPES). */
+function checkAuth({ auth, url }: WsRequestSpec): void {
+  if (auth?.type === 'digest') {
+    // Reachable through `inherit` from a collection or folder: the request's own schema refuses it.
+    throw new ShuttleFailure('AUTH', 'Digest auth cannot be used for a WebSocket handshake', {
+      reason: 'Digest auth, inherited from the collection or folder, cannot be used for a WebSocket handshake; choose another auth in this request’s Auth tab',
+    });
+  }
+  if (auth?.type !== 'apikey') return;
+  if (auth.in === 'query') {
+    if (/[\r\n\0]/.test(auth.key + auth.value)) {
+      throw new ShuttleFailure('INVALID_URL', `API key "${auth.key}" contains a line break or NUL character`, { url });
+    }
+    return;
+  }
+  if (HANDSHAKE_HEADERS.has(auth.key.trim().toLowerCase())) {
+    throw new ShuttleFailure('INVALID_HEADER', `Header "${auth.key.trim()}" is written by the WebSocket handshake itself`, { header: auth.key.trim() });
+  }
 }
 
 function parseWsUrl(input: string): URL {

@@ -1,8 +1,10 @@
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import type { WsHandshake, WsOutgoing, WsRequestSpec } from '../../../shared/model/websocket.ts';
+import type { OAuth2Service } from '../auth/oauth2/oauth2-service.ts';
 import type { BodyStore } from '../bodies/body-store.ts';
 import type { EmitEvent } from '../events.ts';
+import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions } from '../tls/tls-material.ts';
 import type { BatchLimits } from './message-batcher.ts';
 import { createPayloadArchive } from './payload-archive.ts';
 import { prepareConnection } from './prepare-connection.ts';
@@ -24,6 +26,9 @@ export interface WsClientDeps {
   bodies: BodyStore;
   settings: () => Settings;
   emit: EmitEvent;
+  /** Tokens for OAuth 2.0 auth, shared with HTTP requests. */
+  oauth2: OAuth2Service;
+  now?: () => number;
   closeTimeoutMs?: number;
   batchLimits?: BatchLimits;
 }
@@ -35,11 +40,18 @@ export function createWsClient(deps: WsClientDeps): WsClient {
 
   return {
     async connect(connectionId, spec) {
-      if (connections.has(connectionId)) throw new ShuttleFailure('CONFLICT', `Connection ${connectionId} is already in use`, { connectionId });
+      const inUse = () => new ShuttleFailure('CONFLICT', `Connection ${connectionId} is already in use`, { connectionId });
+      if (connections.has(connectionId)) throw inUse();
+      const prepared = prepareConnection(spec, { oauth2: deps.oauth2, now: deps.now ?? Date.now });
+      // Certificate files are read and checked before any connection: a wrong passphrase is a TLS error at once.
+      const wss = prepared.url.protocol === 'wss:';
+      const material = wss && hasTlsFiles(spec) ? await loadTlsMaterial(spec, prepared.url.hostname) : {};
+      if (connections.has(connectionId)) throw inUse();
       const connection = new WsConnection({
         connectionId,
         spec,
-        prepared: prepareConnection(spec),
+        prepared,
+        tls: tlsConnectOptions(material, spec.tlsVerify),
         maxMessageBytes: spec.maxMessageBytes ?? deps.settings().wsMaxMessageBytes,
         payloads,
         emit: deps.emit,

@@ -13,6 +13,7 @@ import type {
   WsStateEvent,
 } from '../../../shared/model/websocket.ts';
 import type { EmitEvent } from '../events.ts';
+import type { TlsConnectOptions } from '../tls/tls-material.ts';
 import { classifyWsError, frameViolation } from './classify-ws-error.ts';
 import { closeOutcome } from './close-outcome.ts';
 import { headerObject, receivedHeaders, sentHeaders } from './handshake-headers.ts';
@@ -27,6 +28,8 @@ export interface ConnectionContext {
   connectionId: string;
   spec: WsRequestSpec;
   prepared: PreparedConnection;
+  /** Certificate checks and the client certificate / CA files, for wss. */
+  tls: TlsConnectOptions;
   maxMessageBytes: number;
   payloads: PayloadArchive;
   emit: EmitEvent;
@@ -61,6 +64,8 @@ export class WsConnection {
   #attempt = 0;
   #everOpened = false;
   #socketOpened = false;
+  /** An attempt is waiting for its credentials (an OAuth 2.0 token); there is no socket yet. */
+  #authorizing = false;
   #userClosing = false;
   #finished = false;
   /** Why the current socket is going down, when it is not a plain close. */
@@ -108,6 +113,11 @@ export class WsConnection {
       clearTimeout(this.#reconnectTimer);
       this.#reconnectTimer = undefined;
       this.#finish({ close: this.#lastClose });
+    } else if (this.#authorizing) {
+      // No socket yet: the attempt ends now, and the credentials are dropped when they arrive.
+      this.#authorizing = false;
+      this.#failure ??= new ShuttleFailure('CANCELLED', 'The connection was cancelled before it opened');
+      this.#onSocketClosed(1006, '', undefined);
     } else if (socket?.readyState === WebSocket.CONNECTING) {
       this.#failure ??= new ShuttleFailure('CANCELLED', 'The connection was cancelled before it opened');
       socket.terminate();
@@ -126,7 +136,10 @@ export class WsConnection {
     clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = undefined;
     this.#failure ??= new ShuttleFailure('CANCELLED', 'Shuttle is shutting down');
-    if (this.#socket && this.#socket.readyState !== WebSocket.CLOSED) this.#socket.terminate();
+    if (this.#authorizing) {
+      this.#authorizing = false;
+      this.#onSocketClosed(1006, '', undefined);
+    } else if (this.#socket && this.#socket.readyState !== WebSocket.CLOSED) this.#socket.terminate();
     else this.#finish({ close: this.#lastClose });
   }
 
@@ -139,6 +152,38 @@ export class WsConnection {
       'connecting',
       this.#attempt > 0 ? { reconnect: { attempt: this.#attempt, maxAttempts: spec.autoReconnect.maxAttempts, delayMs: 0 } } : {},
     );
+    // Each attempt gets its own credentials: a token may have expired since, a signature carries the time.
+    const attempt = { method: 'GET', url: prepared.url, headers: [...prepared.headers] };
+    let authorizing: Promise<void> | void;
+    try {
+      authorizing = prepared.authForAttempt().apply(attempt);
+    } catch (error) {
+      return this.#failBeforeSocket(error);
+    }
+    if (!(authorizing instanceof Promise)) return this.#openSocket(attempt.headers);
+    this.#authorizing = true;
+    authorizing.then(
+      () => {
+        if (this.#finished) return;
+        this.#authorizing = false;
+        this.#openSocket(attempt.headers);
+      },
+      (error: unknown) => {
+        if (this.#finished) return;
+        this.#authorizing = false;
+        this.#failBeforeSocket(error);
+      },
+    );
+  }
+
+  /** The attempt ended before a socket existed (its auth could not be had, or the socket could not be made). */
+  #failBeforeSocket(error: unknown): void {
+    this.#failure ??= classifyWsError(error, this.#ctx.prepared.url);
+    this.#onSocketClosed(1006, '', undefined);
+  }
+
+  #openSocket(headers: RawHeader[]): void {
+    const { prepared, spec } = this.#ctx;
     const startedAt = this.#now();
     let socket: WebSocket | undefined;
     let requestHeaders: RawHeader[] = [];
@@ -157,9 +202,9 @@ export class WsConnection {
 
     // closeTimeout is a ws option that @types/ws does not list yet.
     const options: ClientOptions & { closeTimeout: number } = {
-      headers: headerObject(prepared.headers),
+      headers: headerObject(headers),
       // Applies to this connection only; the process-wide NODE_TLS_REJECT_UNAUTHORIZED is never touched.
-      rejectUnauthorized: spec.tlsVerify,
+      ...this.#ctx.tls,
       maxPayload: this.#ctx.maxMessageBytes,
       closeTimeout: this.#ctx.closeTimeoutMs,
       followRedirects: false,
@@ -171,9 +216,7 @@ export class WsConnection {
     try {
       socket = new WebSocket(prepared.url, prepared.subprotocols, options);
     } catch (error) {
-      this.#failure = classifyWsError(error, prepared.url);
-      this.#onSocketClosed(1006, '', undefined);
-      return;
+      return this.#failBeforeSocket(error);
     }
     this.#socket = socket;
     const current = socket;

@@ -1,6 +1,6 @@
 // The Electron host's entry (bundled to dist/main/electron-main.cjs): wires the engine, the IPC
 // bridge, the app:// protocol and the window together. Everything it wires lives in its own file.
-import { app, BrowserWindow, dialog, nativeTheme, protocol, session, webContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, protocol, safeStorage, session, shell, webContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../engine/engine.ts';
@@ -14,6 +14,7 @@ import { broadcastEvent, registerIpcBridge } from './ipc-bridge.ts';
 import { installApplicationMenu } from './menu.ts';
 import { restrictPermissions } from './permissions.ts';
 import { createAppProtocolHandler } from './protocol.ts';
+import { createDesktopSecretStore } from './secret-storage.ts';
 import { guardWebContents } from './web-contents-guard.ts';
 import { createMainWindow } from './window.ts';
 
@@ -50,9 +51,11 @@ async function start(): Promise<void> {
 
   const started = await createEngine({
     dataDir,
+    secrets: await createDesktopSecretStore(dataDir, safeStorage),
     emit: (event, payload) => broadcastEvent(webContents.getAllWebContents(), { event, payload }),
   });
-  registerIpcBridge(createRouter(createHandlers(started, 'electron')));
+  // workspace.reveal hands the file manager only real paths inside the open workspace (checked in the engine).
+  registerIpcBridge(createRouter(createHandlers(started, 'electron', { showInFileManager: (path) => shell.showItemInFolder(path) })));
   closeEngineOnQuit(started);
   installApplicationMenu({ isMac: process.platform === 'darwin', isDevelopment: !app.isPackaged });
   app.on('window-all-closed', () => {

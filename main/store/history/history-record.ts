@@ -1,15 +1,16 @@
 import { isUtf8 } from 'node:buffer';
 import type { ShuttleError } from '../../../shared/contract/errors.ts';
 import type { SendSource } from '../../../shared/model/history.ts';
-import type { FileSource, HttpRequestSpec } from '../../../shared/model/request.ts';
+import type { FileSource, HttpRequestSpec, RequestSettings } from '../../../shared/model/request.ts';
 import type { HttpResponseMeta, RawHeader } from '../../../shared/model/response.ts';
 import { encodeBody } from './body-codec.ts';
 import { facetsOf } from './facets.ts';
 import type { HistoryRecord } from './history-store.ts';
 import { Redactor } from './redact.ts';
 
-/** One finished send, as the engine hands it to history. */
+/** One finished HTTP send, as the engine hands it to history. */
 export interface CapturedSend {
+  kind?: 'http';
   runId: string;
   /** The request as composed. */
   spec: HttpRequestSpec;
@@ -32,7 +33,7 @@ export interface RecordOptions {
 }
 
 /** The full-text index covers this much of each body: enough to find an entry by what it said. */
-const INDEXED_BODY_BYTES = 256 * 1024;
+export const INDEXED_BODY_BYTES = 256 * 1024;
 
 /** Turns a finished send into what the store writes: redacted, capped, encoded, with its index text. */
 export async function buildRecord(send: CapturedSend, options: RecordOptions): Promise<HistoryRecord> {
@@ -116,22 +117,25 @@ function capRequest(spec: HttpRequestSpec, maxBytes: number): { spec: HttpReques
     truncated = true;
     return { ...file, base64: '' };
   };
-  const withoutBytes = (file: FileSource | undefined): FileSource | undefined => (file?.kind === 'inline' ? { ...file, base64: '' } : file);
 
   const body = { ...spec.body, text: capText(spec.body.text) };
   if (body.binary) body.binary = capFile(body.binary);
   if (body.multipart) body.multipart = body.multipart.map((part) => ({ ...part, value: capText(part.value), file: capFile(part.file) }));
   if (body.graphql) body.graphql = { ...body.graphql, query: capText(body.graphql.query), variables: capText(body.graphql.variables) };
   const capped: HttpRequestSpec = { ...spec, body };
-  if (spec.settings) {
-    const { clientCert, caCert } = spec.settings;
-    capped.settings = {
-      ...spec.settings,
-      ...(clientCert ? { clientCert: { ...clientCert, cert: withoutBytes(clientCert.cert), key: withoutBytes(clientCert.key), pfx: withoutBytes(clientCert.pfx) } } : {}),
-      ...(caCert ? { caCert: withoutBytes(caCert) } : {}),
-    };
-  }
+  if (spec.settings) capped.settings = withoutCertificateBytes(spec.settings);
   return { spec: capped, truncated };
+}
+
+/** Inline certificate material never goes to history: a client certificate's and a CA's file name stays, its bytes do not. */
+export function withoutCertificateBytes<T extends Pick<RequestSettings, 'clientCert' | 'caCert'>>(settings: T): T {
+  const withoutBytes = (file: FileSource | undefined): FileSource | undefined => (file?.kind === 'inline' ? { ...file, base64: '' } : file);
+  const { clientCert, caCert } = settings;
+  return {
+    ...settings,
+    ...(clientCert ? { clientCert: { ...clientCert, cert: withoutBytes(clientCert.cert), key: withoutBytes(clientCert.key), pfx: withoutBytes(clientCert.pfx) } } : {}),
+    ...(caCert ? { caCert: withoutBytes(caCert) } : {}),
+  };
 }
 
 /** The searchable text of a request body, whatever its mode. */
@@ -156,7 +160,7 @@ function requestBodyText(spec: HttpRequestSpec): string {
 }
 
 /** Text for the index when the bytes are UTF-8 text; binary (or compressed) bodies are not indexed. */
-function indexableText(bytes: Buffer): string {
+export function indexableText(bytes: Buffer): string {
   if (bytes.includes(0)) return '';
   // The slice may end inside a multi-byte character: drop up to 3 bytes of an unfinished one.
   for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {

@@ -2,15 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite';
 import type { ShuttleError } from '../../../shared/contract/errors.ts';
-import type { HistoryEntry, HistoryEntrySummary, HistoryNotice, HistoryPage, HistorySearch, SendSource } from '../../../shared/model/history.ts';
+import type { HttpHistoryEntry, HistoryEntrySummary, HistoryNotice, HistoryPage, HistorySearch, SendSource } from '../../../shared/model/history.ts';
 import { decodeBlob, type EncodedBody } from './body-codec.ts';
 import { isCorruption, moveAside, openHistoryDatabase } from './history-database.ts';
-import { buildRecord, type CapturedSend, type RecordOptions } from './history-record.ts';
+import { buildEntryRecord, type CapturedEntry } from './entry-record.ts';
+import type { RecordOptions } from './history-record.ts';
 import { sendForWriting, startHistoryWriter, WriterStopped, type HistoryWriter, type WriteResult } from './history-writer.ts';
 import { planInsert, WRITE_STATEMENTS, type NextIds } from './insert-plan.ts';
 import { startQuickCheck, type QuickCheck } from './quick-check.ts';
 import { retentionStep, type RetentionLimits } from './retention.ts';
 import { searchQuery } from './search-entries.ts';
+import type { WsSessionDetail } from './ws-session-record.ts';
 
 export const HISTORY_FILE = 'history.db';
 
@@ -42,9 +44,11 @@ export interface HistoryRecord {
 /** What an entry keeps besides its summary columns and bodies. */
 export interface EntryDetail {
   requestBodyTruncated: boolean;
-  response: HistoryEntry['response'];
+  response: HttpHistoryEntry['response'];
   storedBodyBytes: number;
   error: ShuttleError | null;
+  /** Present for a WebSocket session's entry. */
+  websocket?: WsSessionDetail;
 }
 
 /** An entry as read back: summary, details and the decoded bytes of its request spec and response body. */
@@ -70,6 +74,8 @@ export interface HistoryStoreOptions {
   quickCheckDelayMs?: number;
   /** Called after the database was found damaged while open and replaced by a fresh one. */
   onReset?: () => void;
+  /** The writer thread's script (tests give one that fails, to check the store carries on without it). */
+  writerScript?: URL;
 }
 
 /**
@@ -85,6 +91,7 @@ export class HistoryStore {
   #onDisk: boolean;
   readonly #now: () => number;
   readonly #onReset: (() => void) | undefined;
+  readonly #writerScript: URL | undefined;
   readonly #statements = new Map<string, StatementSync>();
   #writer: HistoryWriter | undefined;
   #quickCheck: QuickCheck | undefined;
@@ -99,6 +106,7 @@ export class HistoryStore {
     this.path = join(options.dataDir, HISTORY_FILE);
     this.#now = options.now ?? Date.now;
     this.#onReset = options.onReset;
+    this.#writerScript = options.writerScript;
     mkdirSync(options.dataDir, { recursive: true });
     const opened = openHistoryDatabase(this.path, this.#now);
     this.#db = opened.db;
@@ -116,7 +124,7 @@ export class HistoryStore {
     this.#syncIds();
     // The writer may hold the write lock for a moment; deletes here wait for it rather than fail.
     this.#db.exec('PRAGMA busy_timeout = 10000');
-    this.#writer = this.#onDisk ? startHistoryWriter(this.path) : undefined;
+    this.#writer = this.#onDisk ? startHistoryWriter(this.path, this.#writerScript) : undefined;
     // Without a writer thread, SQLite checkpoints on this connection as usual.
     if (this.#writer) this.#db.exec('PRAGMA wal_autocheckpoint = 0');
   }
@@ -129,14 +137,16 @@ export class HistoryStore {
    * Turns finished sends (their secrets looked up) into entries and writes them in one transaction:
    * on the writer's thread when there is one, so the main thread only serialises them.
    */
-  record(sends: readonly (CapturedSend & { secrets?: readonly string[] })[], options: RecordOptions): Promise<WriteResult> {
+  async record(entries: readonly CapturedEntry[], options: RecordOptions): Promise<WriteResult> {
+    // The secret lookups ran alongside the sends; by now they are (almost always) settled.
+    const sends = await Promise.all(entries.map(async (send) => ({ ...send, secrets: (await send.secrets) ?? [] })));
     return this.#write(
-      (writer, next) => writer.writeSends(sends.map((send) => sendForWriting(send, send.secrets ?? [])), options, next),
+      (writer, next) => writer.writeSends(sends.map((send) => sendForWriting(send, send.secrets)), options, next),
       async () => {
         const skipped: string[] = [];
         const built = await Promise.all(
           sends.map((send) =>
-            buildRecord(send, options).catch((error: unknown) => {
+            buildEntryRecord(send, options).catch((error: unknown) => {
               skipped.push(`${send.runId}: ${error instanceof Error ? error.message : String(error)}`);
               return undefined;
             }),

@@ -6,7 +6,7 @@
  */
 import { DatabaseSync, type SQLOutputValue } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildRecord, type CapturedSend } from './history-record.ts';
+import { buildEntryRecord, type CapturedEntry } from './entry-record.ts';
 import type { HistoryRecord } from './history-store.ts';
 import type { WriterJob, WriterReply, WriterData } from './history-writer.ts';
 import { planInsert, WRITE_STATEMENTS } from './insert-plan.ts';
@@ -54,11 +54,11 @@ function reply(message: WriterReply): void {
 
 /** Entries from sends as the main thread handed them over: their JSON, and their body bytes beside it (see sendForWriting). */
 async function buildRecords(job: Extract<WriterJob, { kind: 'sends' }>, skipped: string[]): Promise<HistoryRecord[]> {
-  const sends = JSON.parse(job.json) as CapturedSend[];
+  const sends = JSON.parse(job.json) as CapturedEntry[];
   const built = await Promise.all(
     sends.map((send, index) => {
-      if (send.outcome.kind === 'response') send.outcome.body = job.bodies[index] ?? new Uint8Array(0);
-      return buildRecord(send, job.options).catch((error: unknown) => {
+      if (send.kind !== 'websocket' && send.outcome.kind === 'response') send.outcome.body = job.bodies[index] ?? new Uint8Array(0);
+      return buildEntryRecord(send, job.options).catch((error: unknown) => {
         skipped.push(`${send.runId}: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CapturedSend, RecordOptions } from './history-record.ts';
+import type { CapturedEntry } from './entry-record.ts';
+import type { RecordOptions } from './history-record.ts';
 import type { HistoryRecord } from './history-store.ts';
 import type { NextIds } from './insert-plan.ts';
 
@@ -70,7 +71,11 @@ export interface HistoryWriter {
 }
 
 /** The send in the form the writer thread takes: its secrets looked up, its JSON made, its body bytes apart. */
-export function sendForWriting(send: CapturedSend, secrets: readonly string[]): SendForWriting {
+export function sendForWriting(send: CapturedEntry, secrets: readonly string[]): SendForWriting {
+  if (send.kind === 'websocket') {
+    const { secrets: _lookup, ...session } = send;
+    return { json: JSON.stringify({ ...session, secrets }), body: null };
+  }
   const { secrets: _lookup, outcome, ...rest } = send;
   if (outcome.kind === 'failure') return { json: JSON.stringify({ ...rest, secrets, outcome }), body: null };
   const { body, ...response } = outcome;
@@ -85,10 +90,10 @@ export function sendForWriting(send: CapturedSend, secrets: readonly string[]): 
  * checkpoint an fsync; on the writer's thread none of it ever delays a request being sent.
  * Undefined when no worker can be started (the store then does the same work on its own connection).
  */
-export function startHistoryWriter(path: string): HistoryWriter | undefined {
+export function startHistoryWriter(path: string, script: URL = THREAD_SCRIPT): HistoryWriter | undefined {
   let worker: Worker;
   try {
-    worker = new Worker(THREAD_SCRIPT, { workerData: { path, checkpointAfter: CHECKPOINT_AFTER_BYTES } satisfies WriterData });
+    worker = new Worker(script, { workerData: { path, checkpointAfter: CHECKPOINT_AFTER_BYTES } satisfies WriterData });
   } catch {
     return undefined;
   }

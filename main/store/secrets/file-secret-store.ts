@@ -1,31 +1,36 @@
-import { chmod, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.ts';
+import type { SecretStorageStatus } from '../../../shared/model/secrets.ts';
+import { createWriteQueue, readSecretsFile, secretsFilePath, writeSecretsFile } from './secret-files.ts';
 import type { SecretStore } from './secret-store.ts';
 
-const FORMAT_VERSION = 1;
-const OWNER_ONLY = 0o600;
+export interface FileSecretStoreOptions {
+  /** Why the values are not encrypted, for the UI: this host cannot (default), or the desktop found no keyring. */
+  plainReason?: SecretStorageStatus['plainReason'];
+}
 
 /**
  * Secrets in `<data dir>/secrets.json`, readable by the owner only (0600), written atomically.
- * Plain text on disk: the web host says so in the UI. Outside any workspace, so it is never
- * committed or exported with one.
+ * Plain text on disk, which the UI says. Outside any workspace, so it is never committed or
+ * exported with one. Values the desktop app encrypted beside it (secrets.encrypted.json) cannot be
+ * read here; they are left untouched and counted, so the UI can say so instead of acting as if
+ * they never existed.
  */
-export function createFileSecretStore(dataDir: string): SecretStore {
-  const path = join(dataDir, 'secrets.json');
+export function createFileSecretStore(dataDir: string, options: FileSecretStoreOptions = {}): SecretStore {
+  const path = secretsFilePath(dataDir, 'plain');
   let loaded: Promise<Map<string, string>> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = createWriteQueue();
 
-  const values = () => (loaded ??= load(path));
-  const persist = async (secrets: Map<string, string>) => {
-    const document = JSON.stringify({ formatVersion: FORMAT_VERSION, secrets: Object.fromEntries(secrets) }, null, 2) + '\n';
-    const write = queue.then(() => writeFileAtomic(path, document, OWNER_ONLY));
-    queue = write.catch(() => undefined);
-    await write;
-  };
+  const values = () => (loaded ??= readSecretsFile(path).then((secrets) => secrets ?? new Map()));
+  const persist = (secrets: Map<string, string>) => enqueue(() => writeSecretsFile(path, secrets));
 
   return {
-    protection: 'plain-file',
+    async status() {
+      const encrypted = await readSecretsFile(secretsFilePath(dataDir, 'encrypted'));
+      return {
+        protection: 'plain-file',
+        plainReason: options.plainReason ?? 'host',
+        ...(encrypted && encrypted.size > 0 ? { unreadable: { count: encrypted.size, reason: 'encrypted-elsewhere' as const } } : {}),
+      };
+    },
     async get(key) {
       return (await values()).get(key);
     },
@@ -44,21 +49,4 @@ export function createFileSecretStore(dataDir: string): SecretStore {
       return [...(await values()).keys()];
     },
   };
-}
-
-async function load(path: string): Promise<Map<string, string>> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-    // A copy restored from a backup may have lost its mode: tighten it again.
-    await chmod(path, OWNER_ONLY);
-  } catch {
-    return new Map();
-  }
-  const secrets = (raw as { secrets?: unknown } | null)?.secrets;
-  const map = new Map<string, string>();
-  if (secrets && typeof secrets === 'object') {
-    for (const [key, value] of Object.entries(secrets)) if (typeof value === 'string') map.set(key, value);
-  }
-  return map;
 }

@@ -1,11 +1,14 @@
+import type { SecretStorageStatus } from '../../../shared/model/secrets.ts';
+
 /**
  * Where secret variable values live: never in workspace files, exports or logs. The engine receives
  * one from its host: the web host and the CLI use the 0600 file (file-secret-store.ts); the Electron
- * host will pass one backed by `safeStorage`.
+ * host passes one encrypted with `safeStorage` (encrypted-secret-store.ts) when the system offers a
+ * keychain, and the 0600 file otherwise.
  */
 export interface SecretStore {
-  /** How values are protected, so the UI can say so honestly. */
-  readonly protection: 'plain-file' | 'os-encryption';
+  /** How values are protected, and what the person should know about them (values it cannot read, values it moved). */
+  status(): Promise<SecretStorageStatus>;
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { authSpecSchema, headerEntrySchema, httpRequestSpecSchema, requestSettingsSchema, type HeaderEntry } from '../../../shared/model/request.ts';
+import { authSpecSchema, headerEntrySchema, httpRequestSpecSchema, requestSettingsSchema, variableNameSchema, type HeaderEntry } from '../../../shared/model/request.ts';
 import { emptyWsRequest, wsRequestSpecSchema } from '../../../shared/model/websocket.ts';
 import {
   WORKSPACE_FORMAT_VERSION,
-  variableNameSchema,
   type InheritedSettings,
   type SavedRequest,
   type VariableDefinition,
@@ -38,19 +37,25 @@ const optionalSettingsSchema = requestSettingsSchema.optional();
 // ---- requests
 
 export interface DecodedRequest {
+  /** An HTTP request carries its request-scope variables in its spec (`spec.variables`), as the editor edits them. */
   request: SavedRequest;
-  /** Request-scope variables (hand-written; kept through saves from the UI, which does not edit them yet). */
+  /** Request-scope variables as the file has them, for any kind (a WebSocket request's are kept through saves). */
   variables: VariableDefinition[];
 }
 
-export function encodeRequest(request: SavedRequest, variables: readonly VariableDefinition[] = []): Record<string, unknown> {
+/**
+ * A request as its file holds it. An HTTP request's variables are its spec's; a WebSocket request,
+ * whose editor has no variables, keeps `fileVariables` (those already in the file).
+ */
+export function encodeRequest(request: SavedRequest, fileVariables: readonly VariableDefinition[] = []): Record<string, unknown> {
   const head = { kind: request.kind, formatVersion: WORKSPACE_FORMAT_VERSION };
-  const tail = variables.length > 0 ? { variables: encodeVariables(variables) } : {};
   if (request.kind === 'websocket') {
     const spec = wsRequestSpecSchema.parse(request.spec);
+    const tail = fileVariables.length > 0 ? { variables: encodeVariables(fileVariables) } : {};
     return { ...head, ...spec, params: encodeEntries(spec.params), headers: encodeEntries(spec.headers), ...tail };
   }
-  const spec = httpRequestSpecSchema.parse(request.spec);
+  const { variables, ...spec } = httpRequestSpecSchema.parse(request.spec);
+  const tail = variables?.length ? { variables: encodeVariables(variables.map((variable) => ({ ...variable, secret: false }))) } : {};
   const { form, multipart, ...body } = spec.body;
   const hasBody = body.mode !== 'none' || body.text !== '' || form || multipart || body.binary || body.graphql;
   return {
@@ -92,7 +97,10 @@ export function decodeRequest(document: Record<string, unknown>): Decoded<Decode
   };
   const parsed = httpRequestSpecSchema.safeParse(candidate);
   if (!parsed.success) return invalid(parsed.error);
-  return { ok: true, value: { request: { kind: 'http', spec: withoutUndefined(parsed.data) }, variables: decodedVariables.value } };
+  const spec = withoutUndefined(parsed.data);
+  // Request variables are plain values: one marked secret by hand has no value anywhere, so it is an empty one.
+  if (decodedVariables.value.length > 0) spec.variables = decodedVariables.value.map(({ name, value, enabled }) => ({ name, value, enabled }));
+  return { ok: true, value: { request: { kind: 'http', spec }, variables: decodedVariables.value } };
 }
 
 /** What the tree shows for a request without holding its whole spec. */

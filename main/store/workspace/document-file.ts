@@ -15,6 +15,8 @@ export interface LoadedDocument {
   value: Record<string, unknown>;
   /** The parsed file with its comments, so a rewrite can keep them (parsed on first use: only writes need it). */
   readonly document: Document;
+  /** The file's text as read (what a comparison with a draft shows). */
+  text: string;
   revision: string;
   /** The version the file was written in (older ones are migrated in memory and rewritten on the next save). */
   fromVersion: number;
@@ -111,6 +113,7 @@ export function decodeDocumentText(text: string, stats: Stats): DocumentRead {
         full ??= parseYaml(text) as Extract<ReturnType<typeof parseYaml>, { ok: true }>;
         return full.document;
       },
+      text,
       revision: revisionOf(text),
       fromVersion: migrated.fromVersion,
       stats,

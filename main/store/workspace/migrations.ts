@@ -9,7 +9,8 @@ export interface Migration {
 /**
  * Every format change since version 1, oldest first (Hoppscotch's `up()` chain). Version 1 is the
  * first format, so the chain is empty; a change to the format adds a step here and bumps
- * WORKSPACE_FORMAT_VERSION, and old files keep loading.
+ * WORKSPACE_FORMAT_VERSION, and old files keep loading. A new optional field whose absence means
+ * what older files meant (a WebSocket request's auth and certificates) needs no step.
  */
 export const MIGRATIONS: readonly Migration[] = [];
 

@@ -65,6 +65,20 @@ export function baseName(relPath: string): string {
 }
 
 /**
+ * The real absolute path of a collection, folder or request that exists, to hand to the operating
+ * system (a file manager). Checked like every other access: not a link itself, its real location
+ * inside the real root.
+ */
+export async function existingItemPath(realRoot: string, relPath: string): Promise<string> {
+  const absolute = absolutePath(realRoot, relPath);
+  await assertInsideWorkspace(realRoot, absolute);
+  const real = await realpath(absolute).catch(() => undefined);
+  if (real === undefined) throw new ShuttleFailure('NOT_FOUND', `${relPath} does not exist`, { path: relPath });
+  if (!real.startsWith(realRoot + sep)) throw new ShuttleFailure('VALIDATION', `${relPath} leads outside the workspace`, { path: relPath });
+  return real;
+}
+
+/**
  * Refuses to touch a path that a symbolic link would carry outside the workspace: the target must
  * not itself be a link, and the real path of its nearest existing ancestor must be inside the real
  * root. Called before every read and write, so a link planted by hand (or by a git checkout) can

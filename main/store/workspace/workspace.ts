@@ -3,12 +3,15 @@ import { cp, lstat, mkdir, readdir, realpath, rename, rm } from 'node:fs/promise
 import { basename, dirname, join } from 'node:path';
 import type { Document } from 'yaml';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
+import type { RequestSettings } from '../../../shared/model/request.ts';
 import type {
   EnvironmentEdit,
   EnvironmentView,
   FolderSettings,
   FolderSettingsEdit,
+  InheritedLayerView,
   RequestDocumentView,
+  RequestFileComparison,
   SavedRequest,
   VariableDefinition,
   VariableEdit,
@@ -231,12 +234,25 @@ export class Workspace {
       if (input.ifRevision !== undefined && existing.revision !== input.ifRevision) {
         throw new ShuttleFailure('CHANGED_ON_DISK', `${path} changed on disk since it was loaded`, { path });
       }
-      // Request-scope variables are written by hand for now: a save from the UI keeps them.
-      const decoded = existing.value ? decodeRequest(existing.value) : undefined;
-      return encodeRequest(input.request, decoded?.ok ? decoded.value.variables : []);
+      return requestDocument(input.request, existing.value);
     });
     this.changed();
     return { path, name: nameOfRequestFile(baseName(path)), request: input.request, revision };
+  }
+
+  /** The request file as it is on disk, and as saving `request` over it would write it: the same encoding and merge as a save. */
+  async compareRequest(path: string, request: SavedRequest): Promise<RequestFileComparison> {
+    this.assertRequestPath(path);
+    const absolute = absolutePath(this.root, path);
+    await assertInsideWorkspace(this.root, absolute);
+    // Read afresh, not from the cache: the merge below changes the parsed document it is given.
+    const read = await readDocumentFile(absolute);
+    if (!read.ok) {
+      if (read.reason === 'missing') throw new ShuttleFailure('NOT_FOUND', `${path} does not exist`, { path });
+      throw new ShuttleFailure('VALIDATION', `${path}: ${read.message}`, { path, reason: read.reason });
+    }
+    const draft = stringifyYaml(requestDocument(request, read.loaded.value), read.loaded.document);
+    return { path, revision: read.loaded.revision, onDisk: read.loaded.text, draft };
   }
 
   private assertRequestPath(path: string): void {
@@ -400,6 +416,28 @@ export class Workspace {
       if (settings) folders.push({ ...(await this.withSecretValues(settings, `folder:${folderPath}`)), scope: `folder:${folderPath}` });
     }
     return { global, collection, folders };
+  }
+
+  /**
+   * What a request at `path` (or a collection or folder: then it is the last layer) inherits, for the
+   * editor to explain: each enclosing collection and folder with its headers, auth type and settings,
+   * outermost first. A settings file that cannot be read passes nothing down, as on send.
+   */
+  async readInherited(path: string): Promise<InheritedLayerView[]> {
+    const segments = path.split('/');
+    const depth = path.endsWith(YAML_EXTENSION) && segments.length > 1 ? segments.length - 1 : segments.length;
+    const layers: InheritedLayerView[] = [];
+    for (let level = 1; level <= depth; level++) {
+      const layerPath = segments.slice(0, level).join('/');
+      const kind = level === 1 ? 'collection' : 'folder';
+      const settings = await this.decodedSettings(kind, `${layerPath}/${kind === 'collection' ? COLLECTION_FILE : FOLDER_FILE}`).catch(() => undefined);
+      if (!settings) continue;
+      const layer: InheritedLayerView = { kind, path: layerPath, name: segments[level - 1]!, headers: settings.headers };
+      if (settings.auth) layer.auth = { type: settings.auth.type };
+      if (settings.settings) layer.settings = withoutPassphrase(settings.settings);
+      layers.push(layer);
+    }
+    return layers;
   }
 
   /** Request-scope variables of a saved request (empty when it has none or cannot be read). */
@@ -663,6 +701,20 @@ interface ExistingFile {
   revision?: string;
   value?: Record<string, unknown>;
   document?: Document;
+}
+
+/** A request as its file holds it; a WebSocket request keeps the request-scope variables its file has (its editor has none). */
+function requestDocument(request: SavedRequest, existing: Record<string, unknown> | undefined): Record<string, unknown> {
+  const decoded = existing ? decodeRequest(existing) : undefined;
+  return encodeRequest(request, decoded?.ok ? decoded.value.variables : []);
+}
+
+/** Settings as the UI may see them: a client certificate's passphrase stays in the engine. */
+function withoutPassphrase(settings: RequestSettings): RequestSettings {
+  if (settings.clientCert?.passphrase === undefined) return settings;
+  const { passphrase: _passphrase, ...clientCert } = settings.clientCert;
+  const { clientCert: _withPassphrase, ...rest } = settings;
+  return Object.keys(clientCert).length > 0 ? { ...rest, clientCert } : rest;
 }
 
 function environmentScope(collection: string, name: string): string {

@@ -100,6 +100,7 @@ export function CodeView({
   wrap = false,
   marks,
   activeMark: active = -1,
+  extensions: extra,
 }: {
   /** Search hits to highlight, in line order. */
   marks?: readonly TextMark[];
@@ -111,12 +112,15 @@ export function CodeView({
   testId: string;
   label: string;
   wrap?: boolean;
+  /** More behaviour for this editor (e.g. `{{variable}}` support); a new value reconfigures it in place. */
+  extensions?: Extension;
 }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
   const wrapSlot = useRef(new Compartment());
+  const extraSlot = useRef(new Compartment());
   useEffect(() => {
     onChangeRef.current = onChange;
   });
@@ -134,6 +138,7 @@ export function CodeView({
       EditorView.contentAttributes.of({ 'aria-label': label }),
       keymap.of([...foldKeymap]),
       marksField,
+      extraSlot.current.of(extra ?? []),
     ];
     if (editable) {
       extensions.push(
@@ -171,6 +176,9 @@ export function CodeView({
   useEffect(() => {
     viewRef.current?.dispatch({ effects: wrapSlot.current.reconfigure(wrap ? EditorView.lineWrapping : []) });
   }, [wrap]);
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: extraSlot.current.reconfigure(extra ?? []) });
+  }, [extra]);
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;

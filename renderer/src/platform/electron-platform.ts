@@ -21,7 +21,7 @@ export function electronBridge(): ShuttleBridge | undefined {
 export function createElectronPlatform(bridge: ShuttleBridge): Platform {
   return {
     kind: 'electron',
-    capabilities: { canPickFiles: true, canOpenWindows: true },
+    capabilities: { canPickFiles: true, canOpenWindows: true, canRevealFiles: true },
     invoke: (command, payload) => bridge.invoke(command, payload),
     onEvent: (listener) => bridge.onEvent(listener),
   };

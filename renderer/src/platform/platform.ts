@@ -5,6 +5,8 @@ import type { EventMessage } from '../../../shared/contract/events.ts';
 export interface Capabilities {
   canPickFiles: boolean;
   canOpenWindows: boolean;
+  /** Show a collection, folder or request in the system's file manager (`workspace.reveal`). */
+  canRevealFiles: boolean;
 }
 
 /** The renderer's only way to its host: the Electron preload bridge or the web host's HTTP/WebSocket transport. */

@@ -17,7 +17,7 @@ export async function createWebPlatform(): Promise<Platform> {
 
   return {
     kind: 'web',
-    capabilities: { canPickFiles: false, canOpenWindows: false },
+    capabilities: { canPickFiles: false, canOpenWindows: false, canRevealFiles: false },
     async invoke(command, payload) {
       let response: Response;
       try {

@@ -44,7 +44,7 @@ export class WebSocketPanel {
     await expect(this.state).toHaveAttribute('data-state', 'open');
   }
 
-  async openSection(name: 'Message' | 'Params' | 'Headers' | 'Subprotocols' | 'Settings' | 'Handshake'): Promise<void> {
+  async openSection(name: 'Message' | 'Params' | 'Headers' | 'Auth' | 'Subprotocols' | 'Settings' | 'Handshake'): Promise<void> {
     await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   }
 

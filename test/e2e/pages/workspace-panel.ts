@@ -9,6 +9,8 @@ export class WorkspacePanel {
   readonly envSelect: Locator;
   readonly envEditor: Locator;
   readonly conflictBanner: Locator;
+  /** The conflict banner's "Compare": the draft beside the file on disk. */
+  readonly compareDialog: Locator;
   readonly saveButton: Locator;
 
   constructor(page: Page) {
@@ -17,6 +19,7 @@ export class WorkspacePanel {
     this.envSelect = page.getByTestId('env-select');
     this.envEditor = page.getByTestId('env-editor');
     this.conflictBanner = page.getByTestId('conflict-banner');
+    this.compareDialog = page.getByTestId('conflict-compare-dialog');
     this.saveButton = page.getByTestId('save-request');
   }
 

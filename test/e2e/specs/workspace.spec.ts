@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startHttpFixture } from '../../fixtures/servers/http-fixture.ts';
@@ -78,14 +78,75 @@ test('collections, folders and requests made in the UI are YAML files on disk, a
   await writeFile(listOrders, (await readFile(listOrders, 'utf8')).replace('status=open', 'status=theirs'));
   await expect(workspace.conflictBanner).toBeVisible({ timeout: 2_000 });
   await expect(shuttle.url).toHaveValue('{{baseUrl}}/orders?status=mine');
-  await workspace.conflictBanner.getByTestId('conflict-take-theirs').click();
+  // Compare first: the file's line as it is on disk beside the line the draft would write; resolved from there.
+  await workspace.conflictBanner.getByTestId('conflict-compare').click();
+  await expect(workspace.compareDialog.getByTestId('compare-summary')).toHaveText('Differs in: url');
+  const changedLine = workspace.compareDialog.locator('.diff-row[data-change="changed"]');
+  await expect(changedLine).toHaveCount(1);
+  await expect(changedLine.locator('.diff-del')).toHaveText('url: "{{baseUrl}}/orders?status=theirs"');
+  await expect(changedLine.locator('.diff-ins')).toHaveText('url: "{{baseUrl}}/orders?status=mine"');
+  await shuttle.screenshot('workspace-conflict-compare');
+  await workspace.compareDialog.getByTestId('compare-take-theirs').click();
+  await expect(workspace.compareDialog).toBeHidden();
   await expect(shuttle.url).toHaveValue('{{baseUrl}}/orders?status=theirs');
   await expect(workspace.conflictBanner).toBeHidden();
+  expect(await readFile(listOrders, 'utf8')).toContain('status=theirs');
+
+  // Keeping mine instead: the draft stays, and saving it replaces the file on purpose.
+  await shuttle.url.fill('{{baseUrl}}/orders?status=mine-again');
+  await writeFile(listOrders, (await readFile(listOrders, 'utf8')).replace('status=theirs', 'status=theirs-again'));
+  await workspace.conflictBanner.getByTestId('conflict-keep-mine').click();
+  await expect(workspace.conflictBanner).toBeHidden();
+  await shuttle.page.keyboard.press('ControlOrMeta+s');
+  await expect(workspace.tab('List orders')).toHaveAttribute('data-dirty', 'false');
+  expect(await readFile(listOrders, 'utf8')).toContain('status=mine-again');
+
+  // A file deleted under unsaved edits has nothing to compare with: only keep the draft or close the tab.
+  await workspace.tab('Create order').click();
+  await shuttle.url.fill('{{baseUrl}}/orders/draft');
+  await rm(createOrder);
+  await expect(workspace.conflictBanner).toContainText('deleted', { timeout: 2_000 });
+  await expect(workspace.conflictBanner.getByTestId('conflict-compare')).toHaveCount(0);
+  await workspace.conflictBanner.getByTestId('conflict-keep-mine').click();
+  await expect(workspace.conflictBanner).toBeHidden();
+  await expect(shuttle.url).toHaveValue('{{baseUrl}}/orders/draft');
+
+  // The web host has no file manager: the tree's menu does not offer to reveal an item in one.
+  await workspace.item('request', 'List orders').click({ button: 'right' });
+  await expect(shuttle.page.getByRole('menu')).toContainText('Rename');
+  await expect(shuttle.page.getByTestId('menu-reveal')).toHaveCount(0);
+  await shuttle.page.keyboard.press('Escape');
+  await expect(shuttle.page.getByRole('menu')).toBeHidden();
 
   // A checkout that adds a folder with a request: the tree shows it.
   await mkdir(join(root, 'Shop', 'Refunds'));
   await writeFile(join(root, 'Shop', 'Refunds', 'Refund.yaml'), 'kind: http\nformatVersion: 1\nmethod: DELETE\nurl: /refunds/1\n');
   await expect(workspace.item('folder', 'Refunds')).toBeVisible({ timeout: 2_000 });
+});
+
+test('a data folder from the desktop app: the web host says which secret values it cannot read, and leaves them alone', async ({ webHost, page }) => {
+  await seedCollection(webHost.dataDir);
+  // As the desktop app writes them: encrypted with the operating system's keychain, out of the web host's reach.
+  const encryptedFile = join(webHost.dataDir, 'secrets.encrypted.json');
+  const ciphertext = (seed: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(seed.repeat(8))]).toString('base64');
+  const encrypted = JSON.stringify({ formatVersion: 1, encryption: 'electron-safe-storage', secrets: { a: ciphertext('a'), b: ciphertext('b') } }, null, 2) + '\n';
+  await writeFile(encryptedFile, encrypted, { mode: 0o600 });
+
+  const shuttle = new ShuttlePage(page);
+  await shuttle.open(webHost.launchUrl);
+  await expect(page.getByTestId('workspace-error')).toContainText('2 secret value(s) in this data folder were encrypted by the Shuttle desktop app and cannot be read here');
+
+  const workspace = new WorkspacePanel(page);
+  await workspace.show();
+  await workspace.item('collection', 'Shop').click();
+  await workspace.item('folder', 'Orders').click();
+  await workspace.item('request', 'List orders').click();
+  await workspace.saveEnvironment('local', [{ name: 'token', value: 'set on the web host', secret: true }]);
+  await expect(workspace.envEditor.getByTestId('secret-storage-notice')).toContainText('until you set them again here, those variables have no value');
+  await shuttle.screenshot('workspace-secrets-from-desktop');
+
+  expect(await readFile(encryptedFile, 'utf8')).toBe(encrypted);
+  expect(Object.values(JSON.parse(await readFile(join(webHost.dataDir, 'secrets.json'), 'utf8')).secrets)).toEqual(['set on the web host']);
 });
 
 test('switching environment sends {{baseUrl}} to a different local server; a secret never reaches a workspace file', async ({ webHost, api, page }) => {
@@ -110,6 +171,8 @@ test('switching environment sends {{baseUrl}} to a different local server; a sec
     await workspace.saveEnvironment('other', [{ name: 'baseUrl', value: other.url }]);
     await workspace.envEditor.getByTestId('env-list-item').filter({ hasText: 'local' }).click();
     await expect(workspace.envEditor.getByTestId('var-row')).toHaveCount(3);
+    // The web host keeps secret values in a plain 0600 file, and says so where they are edited.
+    await expect(workspace.envEditor.getByTestId('secret-storage-note')).toContainText('secrets.json in the Shuttle data folder (readable by you only, not encrypted)');
     await shuttle.screenshot('workspace-environment-editor');
     await page.keyboard.press('Escape');
 

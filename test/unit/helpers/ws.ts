@@ -5,7 +5,7 @@ import { startHostileWsServer, type HostileBehaviour, type HostileWsServer } fro
 import { startWsFixture, type WsFixture } from '../../fixtures/servers/ws-fixture.ts';
 
 /** The loopback WebSocket fixture, closed when the test ends. */
-export async function startWsServer(options: { tls?: boolean } = {}): Promise<WsFixture> {
+export async function startWsServer(options: { tls?: boolean; requireClientCert?: boolean } = {}): Promise<WsFixture> {
   const fixture = await startWsFixture(options);
   onTestFinished(() => fixture.close());
   return fixture;

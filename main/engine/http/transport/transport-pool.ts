@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createSecureContext, rootCertificates, type ConnectionOptions } from 'node:tls';
 import { Agent, ProxyAgent, type Dispatcher, type buildConnector } from 'undici';
 import { ShuttleFailure } from '../../../../shared/contract/errors.ts';
 import type { RequestSettings } from '../../../../shared/model/request.ts';
-import { readFileSource } from '../file-source.ts';
+import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions, type TlsMaterial } from '../../tls/tls-material.ts';
 import { proxyForUrl, type ProxyEnvironment } from './proxy-for-url.ts';
 import { timedConnector } from './timed-connector.ts';
 
@@ -60,11 +59,11 @@ export function createTransportPool(options: { proxyEnvironment: ProxyEnvironmen
       const verify = settings?.verifyTls !== false;
       const httpVersion = settings?.httpVersion ?? 'auto';
       const connectTimeoutMs = timeoutMs > 0 ? Math.min(timeoutMs, CONNECT_TIMEOUT_MS) : CONNECT_TIMEOUT_MS;
-      const hasFiles = Boolean(settings?.caCert || settings?.clientCert?.cert || settings?.clientCert?.pfx);
+      const hasFiles = settings !== undefined && hasTlsFiles(settings);
       // The common case (no settings) builds no key and awaits nothing.
       if (!proxy && verify && httpVersion === 'auto' && !hasFiles && connectTimeoutMs === CONNECT_TIMEOUT_MS) return defaultAgent;
       const config = { verify, httpVersion, connectTimeoutMs, ...(proxy ? { proxy } : {}) };
-      return hasFiles ? loadTlsMaterial(settings!, url).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
+      return hasFiles ? loadTlsMaterial(settings, url.hostname).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
     },
     async close() {
       if (closed) return;
@@ -84,18 +83,10 @@ interface TransportConfig {
   proxy?: string;
 }
 
-interface TlsMaterial {
-  ca?: Buffer;
-  cert?: Buffer;
-  key?: Buffer;
-  pfx?: Buffer;
-  passphrase?: string;
-}
-
 function createAgent(config: TransportConfig): Agent {
   const allowH2 = config.httpVersion !== 'http1';
   const connectOptions: buildConnector.BuildOptions & { useH2c?: boolean } = {
-    ...tlsOptions(config),
+    ...tlsConnectOptions(config.tls, config.verify),
     allowH2,
     // Offer h2 first in ALPN (browsers do): "auto" gets HTTP/2 wherever the server speaks it.
     preferH2: allowH2,
@@ -118,59 +109,13 @@ function createProxyAgent(config: TransportConfig, proxy: string): ProxyAgent {
   }
   return new ProxyAgent({
     uri: uri.href,
-    requestTls: { ...tlsOptions(config), timeout: config.connectTimeoutMs },
+    requestTls: { ...tlsConnectOptions(config.tls, config.verify), timeout: config.connectTimeoutMs },
     // The proxy's own certificate follows the same "verify" switch as the server's.
     proxyTls: { rejectUnauthorized: config.verify, timeout: config.connectTimeoutMs },
     allowH2: config.httpVersion !== 'http1',
     connectTimeout: config.connectTimeoutMs,
     maxHeaderSize: MAX_HEADER_BYTES,
   });
-}
-
-function tlsOptions(config: TransportConfig): ConnectionOptions {
-  const { ca, cert, key, pfx, passphrase } = config.tls;
-  return {
-    // Per connection, never process-wide: NODE_TLS_REJECT_UNAUTHORIZED is not touched.
-    rejectUnauthorized: config.verify,
-    // An extra CA adds to the system's roots; Node's `ca` option alone would replace them.
-    ...(ca ? { ca: [...rootCertificates, ca.toString('latin1')] } : {}),
-    ...(pfx ? { pfx } : {}),
-    ...(cert ? { cert } : {}),
-    ...(key ? { key } : {}),
-    ...(passphrase ? { passphrase } : {}),
-  };
-}
-
-/** Reads the CA and client certificate files, and checks they load, before any connection is tried. */
-async function loadTlsMaterial(settings: RequestSettings, url: URL): Promise<TlsMaterial> {
-  const material: TlsMaterial = {};
-  if (settings.caCert) material.ca = await readFileSource(settings.caCert, 'CA certificate');
-  const client = settings.clientCert;
-  if (client?.pfx) {
-    material.pfx = await readFileSource(client.pfx, 'client certificate (PFX)');
-  } else if (client?.cert) {
-    if (!client.key) throw new ShuttleFailure('VALIDATION', 'A PEM client certificate needs its private key', { what: 'client key' });
-    material.cert = await readFileSource(client.cert, 'client certificate');
-    material.key = await readFileSource(client.key, 'client key');
-  }
-  if (client?.passphrase && (material.pfx || material.key)) material.passphrase = client.passphrase;
-  try {
-    createSecureContext({
-      ...(material.ca ? { ca: material.ca } : {}),
-      ...(material.pfx ? { pfx: material.pfx } : {}),
-      ...(material.cert ? { cert: material.cert, key: material.key } : {}),
-      ...(material.passphrase ? { passphrase: material.passphrase } : {}),
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = /mac verify|bad decrypt|passphrase/i.test(message)
-      ? 'the client certificate could not be opened: wrong passphrase?'
-      : /key values mismatch/i.test(message)
-        ? 'the client certificate and key do not belong together'
-        : `the certificate files could not be loaded (${message})`;
-    throw new ShuttleFailure('TLS', `Cannot use the TLS files of this request: ${message}`, { host: url.hostname, reason });
-  }
-  return material;
 }
 
 function fingerprint(material: TlsMaterial): string {

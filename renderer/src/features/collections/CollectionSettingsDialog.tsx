@@ -11,6 +11,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { invalidNames, rowsFromVariables, variablesFromRows, type VariableRow } from '../environments/variable-rows.ts';
 import { VariablesTable } from '../environments/VariablesTable.tsx';
 import { AuthPanel } from '../request/AuthPanel.tsx';
+import { inheritedAuthOf } from '../request/inherited-views.ts';
+import { useInheritedLayers } from '../request/useInheritedLayers.ts';
+import { SecretStorageNote } from '../secrets/SecretStorageNote.tsx';
 import { newRowId, type HeaderRow } from '../tabs/request-draft.ts';
 import { useWorkspace } from './WorkspaceContext.tsx';
 
@@ -31,6 +34,9 @@ export function CollectionSettingsDialog({ node, onClose }: { node: WorkspaceNod
   const [section, setSection] = useState<Section>('variables');
   const [editing, setEditing] = useState<Editing>();
   const [problem, setProblem] = useState<ShuttleError | string>();
+  // "Inherit" on a folder means its parent's auth; a collection has nothing above it.
+  const parentLayers = useInheritedLayers(node.kind === 'folder' ? node.path.slice(0, node.path.lastIndexOf('/')) : undefined);
+  const inheritedAuth = node.kind === 'collection' ? null : inheritedAuthOf(parentLayers);
 
   useEffect(() => {
     void api.call('workspace.readSettings', { path: node.path }).then((result) => {
@@ -90,9 +96,10 @@ export function CollectionSettingsDialog({ node, onClose }: { node: WorkspaceNod
             onChange={(headers) => setEditing({ ...editing, headers })}
           />
         ) : (
-          <AuthPanel auth={editing.auth} settings={editing.settings ?? {}} onChange={(auth) => setEditing({ ...editing, auth })} />
+          <AuthPanel auth={editing.auth} settings={editing.settings ?? {}} inherited={inheritedAuth} onChange={(auth) => setEditing({ ...editing, auth })} />
         )}
       </div>
+      {section === 'variables' ? <SecretStorageNote /> : null}
       {problemText ? (
         <p className="field-problem" role="alert">
           {problemText}

@@ -1,8 +1,9 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { AlertTriangle, Copy, FilePlus2, FolderPlus, Library, Pencil, Search, Settings2, Trash2 } from 'lucide-react';
+import { AlertTriangle, Copy, FilePlus2, FolderPlus, FolderSearch, Library, Pencil, Search, Settings2, Trash2 } from 'lucide-react';
 import type { WorkspaceNode } from '../../../../shared/model/workspace.ts';
 import { filterTree } from '../../../../shared/workspace/tree-filter.ts';
+import { useApi } from '../../api/ApiContext.tsx';
 import { Button, IconButton } from '../../components/Button.tsx';
 import { Menu, type MenuItem } from '../../components/Menu.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -26,6 +27,7 @@ type Prompt =
 /** The Collections section of the sidebar: the workspace's tree, filtered, virtualised for big workspaces. */
 export function CollectionsPanel() {
   const { t } = useI18n();
+  const { capabilities } = useApi();
   const { tree, loadError } = useWorkspace();
   const { activeTab } = useTabs();
   const actions = useTreeActions();
@@ -99,6 +101,9 @@ export function CollectionsPanel() {
         : []),
       { key: 'rename', label: t('workspace.rename'), icon: <Pencil size={14} />, testId: 'menu-rename', onSelect: () => setPrompt({ kind: 'rename', node }) },
       { key: 'duplicate', label: t('workspace.duplicate'), icon: <Copy size={14} />, testId: 'menu-duplicate', onSelect: () => void actions.duplicate(node) },
+      ...(capabilities.canRevealFiles
+        ? [{ key: 'reveal', label: t('workspace.reveal'), icon: <FolderSearch size={14} />, testId: 'menu-reveal', onSelect: () => void actions.reveal(node) }]
+        : []),
       { key: 'delete', label: t('workspace.delete'), icon: <Trash2 size={14} />, danger: true, testId: 'menu-delete', onSelect: () => void actions.remove(node) },
     ];
   };

@@ -1,9 +1,11 @@
-import { AlertTriangle, ChevronRight, Save } from 'lucide-react';
+import { useState } from 'react';
+import { AlertTriangle, ChevronRight, FileDiff, Save } from 'lucide-react';
 import { Button } from '../../components/Button.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isDirty } from '../tabs/saved-tabs.ts';
 import type { Tab } from '../tabs/tabs-reducer.ts';
 import { useTabs } from '../tabs/TabsContext.tsx';
+import { ConflictCompareDialog } from './ConflictCompareDialog.tsx';
 import { useSaveFlow } from './SaveFlow.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -50,27 +52,38 @@ export function SavedRequestBar({ tab }: { tab: Tab }) {
   );
 }
 
+/** A deleted file has nothing to compare with: the banner then offers only to keep the draft or close the tab. */
 function ConflictBanner({ tab }: { tab: Tab }) {
   const { t } = useI18n();
   const { dispatch, close } = useTabs();
+  const [comparing, setComparing] = useState(false);
   const deleted = tab.conflict?.revision === null;
+  const resolve = (keep: 'mine' | 'theirs') => dispatch({ type: 'resolveConflict', tabId: tab.id, keep });
   return (
-    <div className="conflict-banner" role="alert" data-testid="conflict-banner">
-      <AlertTriangle size={15} aria-hidden />
-      <span>{deleted ? t('workspace.conflictDeleted') : t('workspace.conflictChanged')}</span>
-      <span className="conflict-actions">
-        <Button variant="secondary" size="sm" data-testid="conflict-keep-mine" onClick={() => dispatch({ type: 'resolveConflict', tabId: tab.id, keep: 'mine' })}>
-          {t('workspace.keepMine')}
-        </Button>
-        <Button
-          variant="primary"
-          size="sm"
-          data-testid="conflict-take-theirs"
-          onClick={() => (deleted ? close(tab.id, { force: true }) : dispatch({ type: 'resolveConflict', tabId: tab.id, keep: 'theirs' }))}
-        >
-          {deleted ? t('workspace.letGo') : t('workspace.takeTheirs')}
-        </Button>
-      </span>
-    </div>
+    <>
+      <div className="conflict-banner" role="alert" data-testid="conflict-banner">
+        <AlertTriangle size={15} aria-hidden />
+        <span>{deleted ? t('workspace.conflictDeleted') : t('workspace.conflictChanged')}</span>
+        <span className="conflict-actions">
+          {deleted ? null : (
+            <Button variant="ghost" size="sm" data-testid="conflict-compare" onClick={() => setComparing(true)}>
+              <FileDiff size={14} aria-hidden /> {t('workspace.compare')}
+            </Button>
+          )}
+          <Button variant="secondary" size="sm" data-testid="conflict-keep-mine" onClick={() => resolve('mine')}>
+            {t('workspace.keepMine')}
+          </Button>
+          <Button
+            variant="primary"
+            size="sm"
+            data-testid="conflict-take-theirs"
+            onClick={() => (deleted ? close(tab.id, { force: true }) : resolve('theirs'))}
+          >
+            {deleted ? t('workspace.letGo') : t('workspace.takeTheirs')}
+          </Button>
+        </span>
+      </div>
+      {comparing && !deleted ? <ConflictCompareDialog tab={tab} onResolve={resolve} onClose={() => setComparing(false)} /> : null}
+    </>
   );
 }

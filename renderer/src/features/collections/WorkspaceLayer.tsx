@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CommandPalette } from '../palette/CommandPalette.tsx';
+import { SecretStorageAlert } from '../secrets/SecretStorageAlert.tsx';
 import { SessionJournal } from '../session/SessionJournal.tsx';
 import { VariablesProvider } from '../variables/VariablesContext.tsx';
 import { SaveFlowProvider } from './SaveFlow.tsx';
@@ -17,6 +18,7 @@ export function WorkspaceLayer({ children }: { children: ReactNode }) {
         <SaveFlowProvider>
           <VariablesProvider>
             <SessionJournal />
+            <SecretStorageAlert />
             {children}
             <CommandPalette />
           </VariablesProvider>

@@ -112,8 +112,17 @@ export function useTreeActions() {
     [api, notify, notifyError, reload, t],
   );
 
+  /** Shows the item in the system's file manager (only offered where the platform can). */
+  const reveal = useCallback(
+    async (node: WorkspaceNode) => {
+      const result = await api.call('workspace.reveal', { path: node.path });
+      if (!result.ok) notifyError(result.error);
+    },
+    [api, notifyError],
+  );
+
   return useMemo(
-    () => ({ openRequest, createCollection, createFolder, createRequest, rename, duplicate, move, remove }),
-    [openRequest, createCollection, createFolder, createRequest, rename, duplicate, move, remove],
+    () => ({ openRequest, createCollection, createFolder, createRequest, rename, duplicate, move, remove, reveal }),
+    [openRequest, createCollection, createFolder, createRequest, rename, duplicate, move, remove, reveal],
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import { useApi } from '../../api/ApiContext.tsx';
@@ -6,6 +6,7 @@ import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useWorkspace } from '../collections/WorkspaceContext.tsx';
+import { SecretStorageNote } from '../secrets/SecretStorageNote.tsx';
 import { useEnvironments } from './useEnvironments.ts';
 import { invalidNames, rowsFromVariables, variablesFromRows, type VariableRow } from './variable-rows.ts';
 import { VariablesTable } from './VariablesTable.tsx';
@@ -20,11 +21,6 @@ export function EnvironmentEditor({ collection, initial, onClose }: { collection
   const { environments, refresh } = useEnvironments(collection);
   const [edited, setEditing] = useState<Editing>();
   const [problem, setProblem] = useState<ShuttleError | string>();
-  const [protection, setProtection] = useState<'plain-file' | 'os-encryption'>();
-
-  useEffect(() => {
-    void api.call('workspace.list', {}).then((result) => result.ok && setProtection(result.value.secretProtection));
-  }, [api]);
 
   // Until the person picks or edits one, the editor shows the selected environment (or the first).
   const opening = useMemo<Editing | undefined>(() => {
@@ -110,7 +106,7 @@ export function EnvironmentEditor({ collection, initial, onClose }: { collection
               <div className="env-table-wrap">
                 <VariablesTable rows={editing.rows} testId="env-variables" onChange={(rows) => setEditing({ ...editing, rows, dirty: true })} />
               </div>
-              <p className="panel-hint env-secret-hint">{protection === 'os-encryption' ? t('env.secretsEncrypted') : t('env.secretsPlainFile')}</p>
+              <SecretStorageNote />
               {problemText ? (
                 <p className="field-problem" role="alert" data-testid="env-problem">
                   {problemText}

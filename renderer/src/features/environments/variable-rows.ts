@@ -1,4 +1,5 @@
 import type { VariableEdit, VariableView } from '../../../../shared/model/workspace.ts';
+import { isDefinableName } from '../../../../shared/vars/template.ts';
 import { newRowId } from '../tabs/request-draft.ts';
 
 /** A variable as edited in a table. A secret's stored value never reaches the UI: only whether there is one. */
@@ -40,6 +41,6 @@ export function variablesFromRows(rows: readonly VariableRow[]): VariableEdit[] 
 }
 
 /** Names that cannot be saved: empty is fine (dropped), anything else must be a plain variable name. */
-export function invalidNames(rows: readonly VariableRow[]): string[] {
-  return rows.map((row) => row.name.trim()).filter((name) => name !== '' && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
+export function invalidNames(rows: readonly { name: string }[]): string[] {
+  return rows.map((row) => row.name.trim()).filter((name) => name !== '' && !isDefinableName(name));
 }

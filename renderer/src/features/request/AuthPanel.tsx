@@ -1,7 +1,15 @@
 import { AUTH_TYPES, OAUTH2_GRANTS, type AuthSpec, type AuthType, type RequestSettings } from '../../../../shared/model/request.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
+import { VariableField } from '../variables/VariableField.tsx';
+import { onlyReferences } from '../variables/variable-text.ts';
 import { OAuth2TokenBox } from './OAuth2TokenBox.tsx';
+
+/**
+ * What an `inherit` auth comes to: the type and the collection or folder that sets it, or null when
+ * nothing above sets one (no auth is sent). Undefined: not known (a request not saved in a collection).
+ */
+export type InheritedAuth = { type: AuthType; from: { kind: 'collection' | 'folder'; name: string } } | null;
 
 /** A blank spec for each auth type, so switching type always yields a complete, valid value. */
 function blankAuth(type: AuthType): AuthSpec {
@@ -23,50 +31,88 @@ function blankAuth(type: AuthType): AuthSpec {
   }
 }
 
-export function AuthPanel({ auth, settings, onChange }: { auth: AuthSpec; settings: RequestSettings; onChange: (auth: AuthSpec) => void }) {
+/**
+ * The auth of a request, a collection or folder, or a WebSocket handshake. `types` narrows the
+ * choice where not every kind applies (a handshake cannot answer a Digest challenge), and `hint`
+ * says why. `inherited` says what "Inherit from parent" comes to here.
+ */
+export function AuthPanel({
+  auth,
+  settings,
+  onChange,
+  types = AUTH_TYPES,
+  hint,
+  inherited,
+}: {
+  auth: AuthSpec;
+  settings: RequestSettings;
+  onChange: (auth: AuthSpec) => void;
+  types?: readonly AuthType[];
+  hint?: string;
+  inherited?: InheritedAuth;
+}) {
   const { t } = useI18n();
   return (
     <div className="panel-stack form-grid">
       <label className="form-row">
         <span>{t('auth.type')}</span>
         <select className="compact-select" data-testid="auth-type" value={auth.type} onChange={(event) => onChange(blankAuth(event.target.value as AuthType))}>
-          {AUTH_TYPES.map((type) => (
+          {types.map((type) => (
             <option key={type} value={type}>
               {t(`auth.type.${type}`)}
             </option>
           ))}
         </select>
       </label>
-      <AuthFields auth={auth} onChange={onChange} />
+      <AuthFields auth={auth} inherited={inherited} onChange={onChange} />
       {auth.type === 'oauth2' ? <OAuth2TokenBox auth={auth} settings={settings} /> : null}
+      {hint ? <p className="panel-hint">{hint}</p> : null}
     </div>
   );
 }
 
-function AuthFields({ auth, onChange }: { auth: AuthSpec; onChange: (auth: AuthSpec) => void }) {
+function AuthFields({ auth, inherited, onChange }: { auth: AuthSpec; inherited: InheritedAuth | undefined; onChange: (auth: AuthSpec) => void }) {
   const { t } = useI18n();
   // Each field edits one string property of the current spec; the union type is kept by spreading.
-  const field = (key: string, label: MessageKey, options: { secret?: boolean; placeholder?: string } = {}) => (
-    <label className="form-row" key={key}>
-      <span>{t(label)}</span>
-      <input
-        className="text-input"
-        data-testid={`auth-${key}`}
-        type={options.secret ? 'password' : 'text'}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={options.placeholder}
-        value={String((auth as Record<string, unknown>)[key] ?? '')}
-        onChange={(event) => onChange({ ...auth, [key]: event.target.value } as AuthSpec)}
-      />
-    </label>
-  );
+  const field = (key: string, label: MessageKey, options: { secret?: boolean; placeholder?: string } = {}) => {
+    const value = String((auth as Record<string, unknown>)[key] ?? '');
+    // A secret field holding only `{{references}}` shows them: a variable's name is not the secret.
+    const masked = options.secret === true && !onlyReferences(value);
+    return (
+      <label className="form-row" key={key}>
+        <span>{t(label)}</span>
+        <VariableField value={value} masked={masked}>
+          <input
+            className="text-input"
+            data-testid={`auth-${key}`}
+            type={masked ? 'password' : 'text'}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={options.placeholder}
+            value={value}
+            onChange={(event) => onChange({ ...auth, [key]: event.target.value } as AuthSpec)}
+          />
+        </VariableField>
+      </label>
+    );
+  };
 
   switch (auth.type) {
     case 'none':
       return <p className="panel-hint">{t('auth.none.hint')}</p>;
     case 'inherit':
-      return <p className="panel-hint">{t('auth.inherit.hint')}</p>;
+      return (
+        <p className="panel-hint inherited-auth" data-testid="auth-inherited" data-type={inherited?.type ?? ''}>
+          {inherited === undefined
+            ? t('auth.inherit.hint')
+            : inherited === null
+              ? t('auth.inherit.nothing')
+              : t(inherited.from.kind === 'collection' ? 'auth.inherit.fromCollection' : 'auth.inherit.fromFolder', {
+                  type: t(`auth.type.${inherited.type}`),
+                  name: inherited.from.name,
+                })}
+        </p>
+      );
     case 'basic':
     case 'digest':
       return (

@@ -7,6 +7,8 @@ import { CodeView } from '../../components/CodeView.tsx';
 import { KeyValueTable } from '../../components/KeyValueTable.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { RequestDraft } from '../tabs/request-draft.ts';
+import { useVariableCodeExtension } from '../variables/useVariableCodeExtension.ts';
+import { VariableField } from '../variables/VariableField.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import { MultipartTable } from './MultipartTable.tsx';
 
@@ -19,6 +21,7 @@ export function BodyEditor({ body, onChange }: { body: Body; onChange: (body: Bo
   const graphql = body.graphql ?? { query: '', variables: '' };
   const variablesProblem = useMemo(() => (body.mode === 'graphql' ? jsonError(graphql.variables) : undefined), [body.mode, graphql.variables]);
   const contentType = contentTypeForBodyMode(body.mode);
+  const variables = useVariableCodeExtension();
 
   return (
     <div className="body-editor">
@@ -45,7 +48,7 @@ export function BodyEditor({ body, onChange }: { body: Body; onChange: (body: Bo
       {isRaw(body.mode) ? (
         <>
           <div className="body-code">
-            <CodeView testId="body-editor" label={t('request.body')} language={body.mode} value={body.text} onChange={(text) => onChange({ ...body, text })} />
+            <CodeView testId="body-editor" label={t('request.body')} language={body.mode} value={body.text} extensions={variables} onChange={(text) => onChange({ ...body, text })} />
           </div>
           {jsonProblem ? (
             <p className="field-problem" role="status">
@@ -55,7 +58,14 @@ export function BodyEditor({ body, onChange }: { body: Body; onChange: (body: Bo
         </>
       ) : null}
       {body.mode === 'form-urlencoded' ? (
-        <KeyValueTable testId="form-table" label={t('request.body.form-urlencoded')} namePlaceholder={t('params.namePlaceholder')} rows={body.form} onChange={(form) => onChange({ ...body, form })} />
+        <KeyValueTable
+          testId="form-table"
+          label={t('request.body.form-urlencoded')}
+          namePlaceholder={t('params.namePlaceholder')}
+          rows={body.form}
+          fieldFrame={VariableField}
+          onChange={(form) => onChange({ ...body, form })}
+        />
       ) : null}
       {body.mode === 'multipart' ? <MultipartTable parts={body.multipart} onChange={(multipart) => onChange({ ...body, multipart })} /> : null}
       {body.mode === 'binary' ? (
@@ -67,11 +77,11 @@ export function BodyEditor({ body, onChange }: { body: Body; onChange: (body: Bo
         <div className="graphql-editor">
           <div className="graphql-query">
             <div className="graphql-label">{t('graphql.query')}</div>
-            <CodeView testId="graphql-query" label={t('graphql.query')} language="graphql" value={graphql.query} onChange={(query) => onChange({ ...body, graphql: { ...graphql, query } })} />
+            <CodeView testId="graphql-query" label={t('graphql.query')} language="graphql" value={graphql.query} extensions={variables} onChange={(query) => onChange({ ...body, graphql: { ...graphql, query } })} />
           </div>
           <div className="graphql-side">
             <div className="graphql-label">{t('graphql.variables')}</div>
-            <CodeView testId="graphql-variables" label={t('graphql.variables')} language="json" value={graphql.variables} onChange={(variables) => onChange({ ...body, graphql: { ...graphql, variables } })} />
+            <CodeView testId="graphql-variables" label={t('graphql.variables')} language="json" value={graphql.variables} extensions={variables} onChange={(variables) => onChange({ ...body, graphql: { ...graphql, variables } })} />
             {variablesProblem ? <p className="field-problem">{t('request.body.invalidJson', { message: variablesProblem })}</p> : null}
             <label className="graphql-operation">
               <span className="graphql-label">{t('graphql.operationName')}</span>

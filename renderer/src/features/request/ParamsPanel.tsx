@@ -2,6 +2,7 @@ import { pathParamNames } from '../../../../shared/http/url-params.ts';
 import { KeyValueTable } from '../../components/KeyValueTable.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { withParams, type RequestDraft } from '../tabs/request-draft.ts';
+import { VariableField } from '../variables/VariableField.tsx';
 
 /** Query params (a live view of the URL's query) and values for the URL's `:name` path segments. */
 export function ParamsPanel({ draft, onChange }: { draft: RequestDraft; onChange: (draft: RequestDraft) => void }) {
@@ -19,6 +20,7 @@ export function ParamsPanel({ draft, onChange }: { draft: RequestDraft; onChange
         label={t('params.query')}
         namePlaceholder={t('params.namePlaceholder')}
         rows={draft.params}
+        fieldFrame={VariableField}
         onChange={(params) => onChange(withParams(draft, params))}
       />
       {names.length > 0 ? (
@@ -36,15 +38,18 @@ export function ParamsPanel({ draft, onChange }: { draft: RequestDraft; onChange
                 <tr key={name} data-testid="kv-row">
                   <td className="kv-static">:{name}</td>
                   <td>
-                    <input
-                      className="kv-input"
-                      data-testid="kv-value"
-                      aria-label={`${t('table.value')} :${name}`}
-                      placeholder={t('table.valuePlaceholder')}
-                      value={valueOf(name)}
-                      spellCheck={false}
-                      onChange={(event) => setPathParam(name, event.target.value)}
-                    />
+                    <VariableField value={valueOf(name)}>
+                      <input
+                        className="kv-input"
+                        data-testid="kv-value"
+                        aria-label={`${t('table.value')} :${name}`}
+                        placeholder={t('table.valuePlaceholder')}
+                        value={valueOf(name)}
+                        spellCheck={false}
+                        autoComplete="off"
+                        onChange={(event) => setPathParam(name, event.target.value)}
+                      />
+                    </VariableField>
                   </td>
                 </tr>
               ))}

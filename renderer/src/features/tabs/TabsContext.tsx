@@ -14,7 +14,8 @@ interface TabsApi {
   activeTab: Tab;
   /** Opens a tab; `send` sends its request at once (history's "send again"). */
   open(spec?: HttpRequestSpec, response?: HttpResponseMeta, options?: { send?: boolean }): void;
-  openWebSocket(draft?: WsDraft): void;
+  /** Opens a WebSocket tab; under `tabId` when the caller prepared its session first (see newTabId). */
+  openWebSocket(draft?: WsDraft, tabId?: string): void;
   editWebSocket(tabId: string, draft: WsDraft): void;
   /** Closes a tab; a tab with unsaved edits asks first (state.closeRequest) unless `force`. */
   close(tabId: string, options?: { force?: boolean }): void;
@@ -96,7 +97,7 @@ export function TabsProvider({ children }: { children: ReactNode }) {
         sendOnOpen.current = options?.send === true;
         dispatch({ type: 'open', spec, response });
       },
-      openWebSocket: (draft) => dispatch({ type: 'openWebSocket', draft }),
+      openWebSocket: (draft, tabId) => dispatch({ type: 'openWebSocket', draft, tabId }),
       editWebSocket: (tabId, draft) => dispatch({ type: 'editWebSocket', tabId, draft }),
       close,
       select: (tabId) => dispatch({ type: 'select', tabId }),

@@ -1,4 +1,5 @@
 import { paramsFromUrl, urlWithParams } from '../../../../shared/http/url-params.ts';
+import { isDefinableName } from '../../../../shared/vars/template.ts';
 import {
   emptyRequest,
   type AuthSpec,
@@ -7,6 +8,7 @@ import {
   type MultipartPart,
   type RequestBody,
   type RequestSettings,
+  type RequestVariable,
 } from '../../../../shared/model/request.ts';
 
 /** A name/value row as edited in the UI; the id is only for React and never leaves the renderer. */
@@ -30,6 +32,8 @@ export interface RequestDraft {
   body: Omit<RequestBody, 'form' | 'multipart'> & { form: HeaderRow[]; multipart: PartRow[] };
   auth: AuthSpec;
   settings: RequestSettings;
+  /** Request-scope variables (name, value, enabled), saved with the request. */
+  variables: HeaderRow[];
 }
 
 let nextRowId = 0;
@@ -53,6 +57,7 @@ export function draftFromSpec(spec: HttpRequestSpec = emptyRequest()): RequestDr
     body: { ...body, form: (form ?? []).map(withId), multipart: (multipart ?? []).map(withId) },
     auth: spec.auth ?? { type: 'none' },
     settings: spec.settings ?? {},
+    variables: (spec.variables ?? []).map(withId),
   };
 }
 
@@ -70,7 +75,22 @@ export function specFromDraft(draft: RequestDraft): HttpRequestSpec {
   if (draft.pathParams.length > 0) spec.pathParams = draft.pathParams;
   if (draft.auth.type !== 'none') spec.auth = draft.auth;
   if (Object.keys(draft.settings).length > 0) spec.settings = draft.settings;
+  const variables = requestVariablesOf(draft.variables);
+  if (variables.length > 0) spec.variables = variables;
   return spec;
+}
+
+/**
+ * The request scope a draft's rows define: rows with a valid name (trimmed); blank rows and names
+ * that could never be referenced are left out (the Variables tab points the latter out).
+ */
+export function requestVariablesOf(rows: readonly HeaderRow[]): RequestVariable[] {
+  const variables: RequestVariable[] = [];
+  for (const row of rows) {
+    const name = row.name.trim();
+    if (isDefinableName(name)) variables.push({ name, value: row.value, enabled: row.enabled });
+  }
+  return variables;
 }
 
 /** Typing in the URL re-reads its query; disabled rows (not in the URL) stay listed after it. */

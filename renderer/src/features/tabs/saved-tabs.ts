@@ -185,10 +185,13 @@ export function wsDraftFromSpec(spec: WsRequestSpec): WsDraft {
     url: spec.url,
     params: withIds(spec.params),
     headers: withIds(spec.headers),
+    auth: spec.auth ?? base.auth,
     subprotocols: spec.subprotocols.join(', '),
     settings: {
       ...base.settings,
       tlsVerify: spec.tlsVerify,
+      ...(spec.clientCert ? { clientCert: spec.clientCert } : {}),
+      ...(spec.caCert ? { caCert: spec.caCert } : {}),
       connectTimeoutMs: spec.connectTimeoutMs,
       pingIntervalMs: spec.pingIntervalMs,
       autoReconnect: spec.autoReconnect.enabled,

@@ -43,7 +43,8 @@ export type TabsAction =
   | { type: 'close'; tabId: string }
   | { type: 'select'; tabId: string }
   | { type: 'edit'; tabId: string; draft: RequestDraft }
-  | { type: 'openWebSocket'; draft?: WsDraft }
+  /** `tabId` when the caller prepared something for the tab first (a recorded session's log, from history). */
+  | { type: 'openWebSocket'; draft?: WsDraft; tabId?: string }
   | { type: 'editWebSocket'; tabId: string; draft: WsDraft }
   | { type: 'runStarted'; tabId: string; runId: string; startedAt: number }
   | { type: 'runProgress'; runId: string; receivedBytes: number }
@@ -51,14 +52,18 @@ export type TabsAction =
   | { type: 'runFailed'; tabId: string; runId: string; error: ShuttleError };
 
 let nextTabId = 0;
-function newTab(spec?: HttpRequestSpec, response?: HttpResponseMeta): RequestTab {
+/** A fresh tab id, for the reducer and for a caller that opens a tab under an id it chose. */
+export function newTabId(): string {
   nextTabId += 1;
-  return { kind: 'http', id: `tab-${nextTabId}`, draft: draftFromSpec(spec), run: response ? { kind: 'done', response } : { kind: 'idle' } };
+  return `tab-${nextTabId}`;
 }
 
-function newWebSocketTab(draft: WsDraft = emptyWsDraft()): WebSocketTab {
-  nextTabId += 1;
-  return { kind: 'websocket', id: `tab-${nextTabId}`, draft };
+function newTab(spec?: HttpRequestSpec, response?: HttpResponseMeta): RequestTab {
+  return { kind: 'http', id: newTabId(), draft: draftFromSpec(spec), run: response ? { kind: 'done', response } : { kind: 'idle' } };
+}
+
+function newWebSocketTab(draft: WsDraft = emptyWsDraft(), id = newTabId()): WebSocketTab {
+  return { kind: 'websocket', id, draft };
 }
 
 export function initialTabsState(): TabsState {
@@ -86,7 +91,7 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
     case 'edit':
       return updateTab(state, action.tabId, (tab) => ({ ...tab, draft: action.draft }));
     case 'openWebSocket': {
-      const tab = newWebSocketTab(action.draft);
+      const tab = newWebSocketTab(action.draft, action.tabId);
       return { ...state, tabs: [...state.tabs, tab], activeId: tab.id };
     }
     case 'editWebSocket':

@@ -53,7 +53,8 @@ export function WebSocketSessionsProvider({ children }: { children: ReactNode })
       store.begin(tab.id, connectionId);
       // A tab saved in a collection resolves its {{variables}} with that collection's and folder's too.
       const context = sendContextOf(tab);
-      void api.call('ws.connect', { connectionId, request: specFromWsDraft(tab.draft), ...(context ? { context } : {}) }).then((result) => {
+      const source = { tabId: tab.id, ...(tab.saved ? { requestId: tab.saved.path } : {}) };
+      void api.call('ws.connect', { connectionId, request: specFromWsDraft(tab.draft), source, ...(context ? { context } : {}) }).then((result) => {
         if (!result.ok) store.connectFailed(tab.id, connectionId, result.error);
       });
     },

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { WS_AUTH_TYPES, wsTlsSettings } from '../../../../shared/model/websocket.ts';
 import { KeyValueTable } from '../../components/KeyValueTable.tsx';
 import { TabList } from '../../components/TabList.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { AuthPanel } from '../request/AuthPanel.tsx';
 import type { WebSocketTab } from '../tabs/tabs-reducer.ts';
 import { useTabs } from '../tabs/TabsContext.tsx';
 import { Composer } from './Composer.tsx';
@@ -13,7 +15,7 @@ import { WsSettingsPanel } from './WsSettingsPanel.tsx';
 import { WsUrlBar } from './WsUrlBar.tsx';
 import type { WsDraft } from './ws-draft.ts';
 
-type Section = 'message' | 'params' | 'headers' | 'subprotocols' | 'settings' | 'handshake';
+type Section = 'message' | 'params' | 'headers' | 'auth' | 'subprotocols' | 'settings' | 'handshake';
 
 /** The upper half of a WebSocket tab: URL and Connect, then the message composer and the connection's details. */
 export function WsRequestEditor({ tab }: { tab: WebSocketTab }) {
@@ -46,6 +48,7 @@ export function WsRequestEditor({ tab }: { tab: WebSocketTab }) {
           { key: 'message', label: t('ws.message') },
           { key: 'params', label: <>{t('ws.params')}{count(activeRows(draft.params))}</> },
           { key: 'headers', label: <>{t('ws.headers')}{count(activeRows(draft.headers))}</> },
+          { key: 'auth', label: <>{t('ws.auth')}{draft.auth.type !== 'none' ? <span className="dot" aria-hidden /> : null}</>, testId: 'ws-section-auth' },
           { key: 'subprotocols', label: <>{t('ws.subprotocols')}{count(protocols)}</>, testId: 'ws-section-subprotocols' },
           { key: 'settings', label: t('ws.settings'), testId: 'ws-section-settings' },
           { key: 'handshake', label: t('ws.handshake'), testId: 'ws-section-handshake' },
@@ -74,6 +77,15 @@ export function WsRequestEditor({ tab }: { tab: WebSocketTab }) {
             namePlaceholder={t('table.namePlaceholder')}
             rows={draft.headers}
             onChange={(headers) => edit({ headers })}
+          />
+        ) : null}
+        {section === 'auth' ? (
+          <AuthPanel
+            auth={draft.auth}
+            settings={wsTlsSettings(draft.settings)}
+            types={WS_AUTH_TYPES}
+            hint={t('ws.auth.hint')}
+            onChange={(auth) => edit({ auth })}
           />
         ) : null}
         {section === 'subprotocols' ? <SubprotocolsPanel value={draft.subprotocols} onChange={(subprotocols) => edit({ subprotocols })} /> : null}

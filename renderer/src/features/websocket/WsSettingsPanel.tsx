@@ -1,8 +1,9 @@
 import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ClientCertificateFields } from '../request/ClientCertificateFields.tsx';
 import type { WsDraftSettings } from './ws-draft.ts';
 
-/** How the connection behaves: handshake timeout, pings, reconnects, certificate checks, and how Disconnect closes. */
+/** How the connection behaves: handshake timeout, pings, reconnects, certificates, and how Disconnect closes. */
 export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSettings; onChange: (settings: WsDraftSettings) => void }) {
   const { t } = useI18n();
   const set = (patch: Partial<WsDraftSettings>) => onChange({ ...settings, ...patch });
@@ -39,6 +40,10 @@ export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSetti
           <small className="hint">{t('ws.settings.tlsVerify.hint')}</small>
         </span>
       </label>
+      <div className="ws-certificates form-grid" data-testid="ws-certificates">
+        <ClientCertificateFields files={{ clientCert: settings.clientCert, caCert: settings.caCert }} onChange={set} />
+        <p className="hint">{t('ws.settings.certificates.hint')}</p>
+      </div>
       <div className="ws-close-fields">
         <label className="field">
           <span>{t('ws.settings.closeCode')}</span>

@@ -1,3 +1,4 @@
+import type { AuthSpec, RequestSettings } from '../../../../shared/model/request.ts';
 import { emptyWsRequest, type WsRequestSpec } from '../../../../shared/model/websocket.ts';
 import type { HeaderRow } from '../tabs/request-draft.ts';
 
@@ -25,6 +26,9 @@ export interface WsDraftSettings {
   pingIntervalMs: number;
   autoReconnect: boolean;
   tlsVerify: boolean;
+  /** For wss: the same shapes as an HTTP request's settings. */
+  clientCert?: RequestSettings['clientCert'];
+  caCert?: RequestSettings['caCert'];
   /** What Disconnect sends. */
   closeCode: number;
   closeReason: string;
@@ -35,6 +39,7 @@ export interface WsDraft {
   url: string;
   params: HeaderRow[];
   headers: HeaderRow[];
+  auth: AuthSpec;
   /** As typed: names separated by commas, in order of preference. */
   subprotocols: string;
   settings: WsDraftSettings;
@@ -51,6 +56,7 @@ export function emptyWsDraft(): WsDraft {
     url: '',
     params: [],
     headers: [],
+    auth: { type: 'none' },
     subprotocols: '',
     settings: {
       connectTimeoutMs: defaults.connectTimeoutMs,
@@ -65,19 +71,23 @@ export function emptyWsDraft(): WsDraft {
   };
 }
 
-/** What goes to the engine: rows without ids, blank rows dropped, the subprotocol list split. */
+/** What goes to the engine: rows without ids, blank rows dropped, the subprotocol list split; no auth and no certificates are left out. */
 export function specFromWsDraft(draft: WsDraft): WsRequestSpec {
   const rows = (list: HeaderRow[]) =>
     list.filter((row) => row.name.trim() !== '' || row.value !== '').map(({ name, value, enabled }) => ({ name, value, enabled }));
+  const { clientCert, caCert } = draft.settings;
   return {
     url: draft.url,
     params: rows(draft.params),
     headers: rows(draft.headers),
+    ...(draft.auth.type !== 'none' ? { auth: draft.auth } : {}),
     subprotocols: draft.subprotocols
       .split(',')
       .map((protocol) => protocol.trim())
       .filter((protocol) => protocol !== ''),
     tlsVerify: draft.settings.tlsVerify,
+    ...(clientCert && Object.keys(clientCert).length > 0 ? { clientCert } : {}),
+    ...(caCert ? { caCert } : {}),
     connectTimeoutMs: draft.settings.connectTimeoutMs,
     pingIntervalMs: draft.settings.pingIntervalMs,
     autoReconnect: { enabled: draft.settings.autoReconnect, maxAttempts: RECONNECT_ATTEMPTS, initialDelayMs: RECONNECT_FIRST_DELAY_MS },

@@ -1,4 +1,5 @@
 import type { ShuttleError } from '../../../../shared/contract/errors.ts';
+import type { WsSessionRecord } from '../../../../shared/model/history.ts';
 import type { WsCloseInfo, WsConnectionState, WsHandshake, WsMessagesEvent, WsStateEvent } from '../../../../shared/model/websocket.ts';
 import type { LogFilter } from './log-filter.ts';
 import { LogView } from './log-view.ts';
@@ -92,6 +93,20 @@ export class WsSessionStore {
       error: undefined,
       reconnect: undefined,
       sendError: undefined,
+    });
+  }
+
+  /** Shows a session recorded in history in a tab that has no connection yet: its log, handshake and close, as they were. */
+  restore(tabId: string, recorded: WsSessionRecord, startedAt: number, error: ShuttleError | null): void {
+    const session = this.get(tabId);
+    session.log.push(recorded.messages);
+    session.view.refresh();
+    this.#change(tabId, {
+      status: 'closed',
+      startedAt,
+      handshake: recorded.handshake ?? undefined,
+      close: recorded.close ?? undefined,
+      error: error ?? undefined,
     });
   }
 

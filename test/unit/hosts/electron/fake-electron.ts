@@ -1,8 +1,9 @@
 // Small stand-ins for the Electron objects the host's glue touches. Electron itself cannot load
 // in a unit test (there is no binary here), so the glue takes these instead, or gets them through
 // vi.mock('electron'). Each fake records what a test needs to assert and nothing more.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
+import type { IpcMainInvokeEvent, SafeStorage, Session, WebContents } from 'electron';
 import { vi } from 'vitest';
 
 export const APP_PAGE = 'app://shuttle/index.html';
@@ -83,6 +84,44 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/**
+ * safeStorage's asynchronous API over AES-GCM with a key only this instance holds, so another
+ * instance is another computer or user account. `backend` is what Linux would report; `available`
+ * what isAsyncEncryptionAvailable() answers.
+ */
+export class FakeSafeStorage {
+  available: boolean;
+  backend: ReturnType<SafeStorage['getSelectedStorageBackend']>;
+  /** Values decrypted from now on are reported as under a rotated key. */
+  keyRotated = false;
+  encryptCalls = 0;
+  private readonly key = randomBytes(32);
+
+  constructor(options: { available?: boolean; backend?: FakeSafeStorage['backend'] } = {}) {
+    this.available = options.available ?? true;
+    this.backend = options.backend ?? 'gnome_libsecret';
+  }
+  isAsyncEncryptionAvailable() {
+    return Promise.resolve(this.available);
+  }
+  getSelectedStorageBackend() {
+    return this.backend;
+  }
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    this.encryptCalls += 1;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+  async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    const decipher = createDecipheriv('aes-256-gcm', this.key, encrypted.subarray(0, 12));
+    decipher.setAuthTag(encrypted.subarray(12, 28));
+    const result = Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
+    return { result, shouldReEncrypt: this.keyRotated };
+  }
+}
+
 type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 export class FakeIpcMain {
@@ -113,7 +152,7 @@ export function ipcEventFrom(frame: FakeFrame | null): IpcMainInvokeEvent {
  * The parts of the `electron` module main.ts uses, for vi.doMock('electron', …). `ready()` is
  * already resolved: importing main.ts starts the app as `app.whenReady()` would.
  */
-export function createFakeElectron(options: { appPath: string; gotSingleInstanceLock?: boolean; darkSystemTheme?: boolean }) {
+export function createFakeElectron(options: { appPath: string; gotSingleInstanceLock?: boolean; darkSystemTheme?: boolean; safeStorage?: FakeSafeStorage }) {
   const windows: FakeBrowserWindow[] = [];
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
 
@@ -175,7 +214,8 @@ export function createFakeElectron(options: { appPath: string; gotSingleInstance
     session: { defaultSession: new FakeSession() },
     nativeTheme: { shouldUseDarkColors: options.darkSystemTheme ?? false },
     dialog: { showErrorBox: vi.fn() },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    shell: { openExternal: vi.fn(() => Promise.resolve()), showItemInFolder: vi.fn<(fullPath: string) => void>() },
+    safeStorage: options.safeStorage ?? new FakeSafeStorage(),
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
   };
   return { module, windows, protocolHandlers };

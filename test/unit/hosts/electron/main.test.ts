@@ -1,19 +1,19 @@
 // The Electron entry wired to a fake `electron` module and a real engine: what the app does from
 // start to quit, short of Chromium itself (the smoke test in test/electron covers that where a
 // binary exists).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Result } from '../../../../shared/contract/errors.ts';
 import { httpSpec, startFixture } from '../../helpers/engine.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
-import { APP_PAGE, createFakeElectron, FakeFrame, FakeWebContents } from './fake-electron.ts';
+import { APP_PAGE, createFakeElectron, FakeFrame, FakeSafeStorage, FakeWebContents } from './fake-electron.ts';
 
 type FakeElectron = ReturnType<typeof createFakeElectron>;
 
 /** Imports main.ts afresh against a fake electron, as `electron .` would run the bundle. */
-async function launch(options: { withRendererBuild?: boolean; gotSingleInstanceLock?: boolean } = {}) {
+async function launch(options: { withRendererBuild?: boolean; gotSingleInstanceLock?: boolean; safeStorage?: FakeSafeStorage } = {}) {
   const appPath = await tempDir();
   if (options.withRendererBuild ?? true) {
     await mkdir(join(appPath, 'dist', 'renderer'), { recursive: true });
@@ -21,7 +21,7 @@ async function launch(options: { withRendererBuild?: boolean; gotSingleInstanceL
   }
   const dataDir = await tempDir();
   vi.stubEnv('SHUTTLE_DATA_DIR', dataDir);
-  const electron = createFakeElectron({ appPath, gotSingleInstanceLock: options.gotSingleInstanceLock ?? true });
+  const electron = createFakeElectron({ appPath, gotSingleInstanceLock: options.gotSingleInstanceLock ?? true, safeStorage: options.safeStorage });
   vi.resetModules();
   vi.doMock('electron', () => electron.module);
   onTestFinished(async () => {
@@ -34,8 +34,8 @@ async function launch(options: { withRendererBuild?: boolean; gotSingleInstanceL
 }
 
 /** Launches and waits until the first window exists (start-up has finished). */
-async function launchUntilWindow() {
-  const launched = await launch();
+async function launchUntilWindow(options: { safeStorage?: FakeSafeStorage } = {}) {
+  const launched = await launch(options);
   await waitFor(() => launched.electron.windows.length > 0, 5_000, 'the first window');
   return launched;
 }
@@ -156,6 +156,114 @@ describe('Electron host start-up', () => {
     expect(await quit(electron)).toBe(true);
     // The second round is not held back: the app really exits.
     expect(await quit(electron)).toBe(false);
+  });
+});
+
+describe('Electron host: secrets', () => {
+  const CANARY = 'CANARY-electron-secret';
+
+  /** Saves an environment with one secret variable through IPC, as the environment editor does. */
+  async function saveSecret(electron: FakeElectron) {
+    const app = new FakeFrame(APP_PAGE);
+    expect(await invoke(electron, app, 'workspace.createCollection', { name: 'Shop' })).toMatchObject({ ok: true });
+    const saved = await invoke(electron, app, 'environments.save', {
+      collection: 'Shop',
+      environment: { name: 'local', variables: [{ name: 'token', value: CANARY, enabled: true, secret: true }] },
+    });
+    expect(saved).toMatchObject({ ok: true });
+  }
+
+  /** Every file under the data dir that holds the canary in plain text. */
+  async function filesWithCanary(dataDir: string): Promise<string[]> {
+    const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+    const holding = await Promise.all(files.map(async (file) => ((await readFile(file)).includes(CANARY) ? [file] : [])));
+    return holding.flat();
+  }
+
+  it('encrypts secret values with safeStorage where the system has a keychain, and says so', async () => {
+    const { electron, dataDir } = await launchUntilWindow();
+
+    await saveSecret(electron);
+
+    expect(await invoke(electron, new FakeFrame(APP_PAGE), 'secrets.status', {})).toEqual({ ok: true, value: { protection: 'os-encryption' } });
+    expect(await filesWithCanary(dataDir)).toEqual([]);
+    expect(JSON.parse(await readFile(join(dataDir, 'secrets.encrypted.json'), 'utf8'))).toMatchObject({ encryption: 'electron-safe-storage' });
+  });
+
+  it('keeps them in the plain 0600 file where there is no keyring, and says why', async () => {
+    const { electron, dataDir } = await launchUntilWindow({ safeStorage: new FakeSafeStorage({ available: false }) });
+
+    await saveSecret(electron);
+
+    expect(await invoke(electron, new FakeFrame(APP_PAGE), 'secrets.status', {})).toEqual({
+      ok: true,
+      value: { protection: 'plain-file', plainReason: 'no-keyring' },
+    });
+    expect(await filesWithCanary(dataDir)).toEqual([join(dataDir, 'secrets.json')]);
+  });
+});
+
+describe('Electron host: reveal in the file manager', () => {
+  /** A collection with a folder and a request, made through IPC; returns the workspace's real root. */
+  async function seedWorkspace(electron: FakeElectron, dataDir: string): Promise<string> {
+    const app = new FakeFrame(APP_PAGE);
+    await invoke(electron, app, 'workspace.createCollection', { name: 'Shop' });
+    await invoke(electron, app, 'workspace.createFolder', { parent: 'Shop', name: 'Orders' });
+    const saved = await invoke(electron, app, 'workspace.saveRequest', {
+      parent: 'Shop/Orders',
+      name: 'List orders',
+      request: { kind: 'http', spec: httpSpec('http://127.0.0.1:1/orders') },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { path: 'Shop/Orders/List orders.yaml' } });
+    return realpath(join(dataDir, 'workspaces', 'default'));
+  }
+
+  it('shows a collection, folder or request of the open workspace with shell.showItemInFolder', async () => {
+    const { electron, dataDir } = await launchUntilWindow();
+    const root = await seedWorkspace(electron, dataDir);
+    const { showItemInFolder } = electron.module.shell;
+
+    for (const path of ['Shop', 'Shop/Orders', 'Shop/Orders/List orders.yaml']) {
+      expect(await invoke(electron, new FakeFrame(APP_PAGE), 'workspace.reveal', { path })).toEqual({ ok: true, value: { revealed: true } });
+    }
+
+    expect(showItemInFolder.mock.calls).toEqual([[join(root, 'Shop')], [join(root, 'Shop', 'Orders')], [join(root, 'Shop', 'Orders', 'List orders.yaml')]]);
+  });
+
+  it('refuses anything outside the workspace: traversal, absolute paths, links leading out, missing items, other frames', async () => {
+    silence('warn');
+    const { electron, dataDir } = await launchUntilWindow();
+    const root = await seedWorkspace(electron, dataDir);
+    const outside = await realpath(await tempDir());
+    await symlink(outside, join(root, 'Shop', 'Escape'));
+    await symlink(join(outside, 'x'), join(root, 'Shop', 'Orders', 'Dangling.yaml'));
+    const app = new FakeFrame(APP_PAGE);
+
+    const outcomes = {
+      traversal: await invoke(electron, app, 'workspace.reveal', { path: 'Shop/../../..' }),
+      absolute: await invoke(electron, app, 'workspace.reveal', { path: outside }),
+      backslashes: await invoke(electron, app, 'workspace.reveal', { path: 'Shop\\..\\..' }),
+      linkOut: await invoke(electron, app, 'workspace.reveal', { path: 'Shop/Escape' }),
+      throughLink: await invoke(electron, app, 'workspace.reveal', { path: 'Shop/Escape/x' }),
+      danglingLink: await invoke(electron, app, 'workspace.reveal', { path: 'Shop/Orders/Dangling.yaml' }),
+      missing: await invoke(electron, app, 'workspace.reveal', { path: 'Shop/Nothing here.yaml' }),
+      notAString: await invoke(electron, app, 'workspace.reveal', { path: ['Shop'] }),
+      fromASubframe: await invoke(electron, new FakeFrame(APP_PAGE, app), 'workspace.reveal', { path: 'Shop' }),
+    };
+
+    expect(outcomes).toMatchObject({
+      traversal: { ok: false, error: { code: 'VALIDATION' } },
+      absolute: { ok: false, error: { code: 'VALIDATION' } },
+      backslashes: { ok: false, error: { code: 'VALIDATION' } },
+      linkOut: { ok: false, error: { code: 'VALIDATION' } },
+      throughLink: { ok: false, error: { code: 'VALIDATION' } },
+      danglingLink: { ok: false, error: { code: 'VALIDATION' } },
+      missing: { ok: false, error: { code: 'NOT_FOUND' } },
+      notAString: { ok: false, error: { code: 'VALIDATION' } },
+      fromASubframe: { ok: false, error: { code: 'UNAUTHORIZED' } },
+    });
+    expect(electron.module.shell.showItemInFolder).not.toHaveBeenCalled();
   });
 });
 

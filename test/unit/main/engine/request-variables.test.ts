@@ -1,8 +1,10 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { WsHandshake } from '../../../../shared/model/websocket.ts';
 import type { EchoedRequest } from '../../../fixtures/servers/http-fixture.ts';
 import { httpSpec, startFixture, startTestEngine, type TestEngine } from '../../helpers/engine.ts';
+import { startWsServer, wsSpec } from '../../helpers/ws.ts';
 
 /** Invokes a command through the router, as the UI does, and returns its value (failing the test on an error). */
 async function call(engine: TestEngine, command: string, payload: unknown): Promise<unknown> {
@@ -75,6 +77,24 @@ describe('variables and inheritance on send', () => {
     expect(seen.headers['x-collection']).toBe('yes');
     // auth: inherit takes the collection's bearer, with the secret token from the environment.
     expect(seen.headers.authorization).toBe('Bearer CANARY-token-4f1c');
+  });
+
+  it('a WebSocket request saved in a folder resolves and inherits the same way on ws.connect', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    const server = await startWsServer();
+    await shopWorkspace(engine, fixture.url);
+    const spec = wsSpec(`${server.url}/echo?who={{who}}`, { auth: { type: 'inherit' }, headers: [{ name: 'X-Own', value: '{{who}}', enabled: true }] });
+    await call(engine, 'workspace.saveRequest', { parent: 'Shop/Orders', name: 'Live', request: { kind: 'websocket', spec } });
+
+    const handshake = (await call(engine, 'ws.connect', { connectionId: 'live', request: spec, context: { requestPath: 'Shop/Orders/Live.yaml' } })) as WsHandshake;
+
+    const seen = server.connections[0]!.headers;
+    expect(handshake.url).toBe(`${server.url}/echo?who=environment`);
+    expect(seen['x-own']).toBe('environment');
+    expect(seen['x-team']).toBe('folder-orders');
+    expect(seen['x-collection']).toBe('yes');
+    expect(seen.authorization).toBe('Bearer CANARY-token-4f1c');
   });
 
   it('the context can pick another environment, and runtime values win over every scope', async () => {
@@ -162,6 +182,62 @@ describe('variables and inheritance on send', () => {
     await call(engine, 'environments.delete', { collection: 'Shop', name: 'dev' });
     expect(await readFile(secretFile, 'utf8')).not.toContain('CANARY-token-4f1c');
     expect(await call(engine, 'environments.selected', {})).toEqual({});
+  });
+
+  it('a request’s own variables win over the environment as the request carries them, saved or not', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    await shopWorkspace(engine, fixture.url);
+    const context = { requestPath: 'Shop/Orders/Echo.yaml' };
+    const spec = httpSpec('{{baseUrl}}/echo?who={{who}}', {
+      auth: { type: 'inherit' },
+      variables: [
+        { name: 'who', value: 'request', enabled: true },
+        { name: 'team', value: 'disabled-here', enabled: false },
+      ],
+    });
+    await call(engine, 'workspace.saveRequest', { path: 'Shop/Orders/Echo.yaml', request: { kind: 'http', spec } });
+
+    const saved = await sendAndEcho(engine, fixture, { request: spec, context });
+    // A draft that dropped the variable sends without it, before any save.
+    const edited = await sendAndEcho(engine, fixture, { request: { ...spec, variables: undefined }, context });
+
+    expect(saved.path).toBe('/echo?who=request');
+    expect(edited.path).toBe('/echo?who=environment');
+    const listed = (await call(engine, 'variables.list', { context })) as { name: string; value: string; scope: string }[];
+    expect(listed.find((variable) => variable.name === 'who')).toEqual({ name: 'who', value: 'request', scope: 'request', secret: false });
+    const asEdited = (await call(engine, 'variables.list', { context, requestVariables: [{ name: 'who', value: 'typed', enabled: true }] })) as typeof listed;
+    expect(asEdited.find((variable) => variable.name === 'who')).toEqual({ name: 'who', value: 'typed', scope: 'request', secret: false });
+  });
+
+  it('tells the editor what a request inherits, layer by layer, without credentials or a certificate passphrase', async () => {
+    const engine = await startTestEngine();
+    const fixture = await startFixture();
+    await shopWorkspace(engine, fixture.url);
+    await call(engine, 'workspace.saveSettings', {
+      path: 'Shop/Orders',
+      settings: { variables: [], headers: [{ name: 'X-Team', value: 'folder-{{team}}', enabled: true }], auth: { type: 'basic', username: 'u', password: 'CANARY-pass' }, settings: { timeoutMs: 9000, clientCert: { passphrase: 'CANARY-phrase' } } },
+    });
+
+    const layers = await call(engine, 'workspace.readInherited', { path: 'Shop/Orders/Echo.yaml' });
+
+    expect(layers).toEqual([
+      {
+        kind: 'collection',
+        path: 'Shop',
+        name: 'Shop',
+        headers: [
+          { name: 'X-Team', value: '{{team}}', enabled: true },
+          { name: 'X-Collection', value: 'yes', enabled: true },
+        ],
+        auth: { type: 'bearer' },
+      },
+      { kind: 'folder', path: 'Shop/Orders', name: 'Orders', headers: [{ name: 'X-Team', value: 'folder-{{team}}', enabled: true }], auth: { type: 'basic' }, settings: { timeoutMs: 9000 } },
+    ]);
+    expect(JSON.stringify(layers)).not.toContain('CANARY');
+    expect(await call(engine, 'workspace.readInherited', { path: 'Shop' })).toHaveLength(1);
+    const outside = await engine.router.invoke('workspace.readInherited', { path: '../Shop' });
+    expect(outside.ok || outside.error.code).toBe('VALIDATION');
   });
 
   it('a hand-edited environment file with a value beside secret: true never sends that value', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpRequestSpec } from '../../../../shared/model/request.ts';
 import { emptyWsRequest } from '../../../../shared/model/websocket.ts';
-import { applyInheritance } from '../../../../shared/vars/inheritance.ts';
+import { applyInheritance, applyWsInheritance } from '../../../../shared/vars/inheritance.ts';
 import { resolveHttpRequest, resolveWsRequest } from '../../../../shared/vars/resolve-request.ts';
 import { mergeVariableLayers } from '../../../../shared/vars/variable-scopes.ts';
 
@@ -69,6 +69,21 @@ describe('resolving a request', () => {
     expect(resolved.spec).toMatchObject({ url: 'ws://api.test/{{nope}}', params: [{ name: 'a', value: 'V', enabled: true }], headers: [{ name: 'H', value: 'V', enabled: true }], subprotocols: ['V.proto'] });
     expect(resolved.unresolved).toEqual(['nope']);
   });
+
+  it('resolves a WebSocket connection’s auth fields and certificate passphrase, not its enums', () => {
+    const resolved = resolveWsRequest(
+      {
+        ...emptyWsRequest(),
+        url: 'wss://{{host}}/',
+        auth: { type: 'apikey', key: 'X-{{v}}', value: '{{token}}', in: 'query' },
+        clientCert: { pfx: { kind: 'path', path: '/c.p12' }, passphrase: '{{token}}' },
+      },
+      { variables: vars },
+    );
+    expect(resolved.spec.auth).toEqual({ type: 'apikey', key: 'X-V', value: 'T', in: 'query' });
+    expect(resolved.spec.clientCert).toEqual({ pfx: { kind: 'path', path: '/c.p12' }, passphrase: 'T' });
+    expect(resolved.usedSecret).toBe(true);
+  });
 });
 
 describe('inheritance collection → folder → request', () => {
@@ -94,6 +109,26 @@ describe('inheritance collection → folder → request', () => {
     ]);
     expect(applied.auth).toEqual({ type: 'basic', username: 'u', password: 'p' });
     expect(applied.settings).toEqual({ timeoutMs: 2000, followRedirects: false });
+  });
+
+  it('a WebSocket connection inherits headers, auth and the certificates it does not name itself', () => {
+    const ca = { kind: 'path' as const, path: '/ca.pem' };
+    const own = { pfx: { kind: 'path' as const, path: '/own.p12' } };
+    const layers = [
+      { headers: [{ name: 'X-Team', value: 'collection', enabled: true }], auth: { type: 'bearer' as const, token: 't' }, settings: { caCert: ca, clientCert: { pfx: { kind: 'path' as const, path: '/team.p12' } }, timeoutMs: 5 } },
+      { headers: [{ name: 'x-team', value: 'folder', enabled: true }], auth: { type: 'inherit' as const } },
+    ];
+
+    const applied = applyWsInheritance({ ...emptyWsRequest(), headers: [{ name: 'X-Own', value: '1', enabled: true }], auth: { type: 'inherit' }, clientCert: own }, layers);
+
+    expect(applied.headers).toEqual([
+      { name: 'x-team', value: 'folder', enabled: true },
+      { name: 'X-Own', value: '1', enabled: true },
+    ]);
+    expect(applied.auth).toEqual({ type: 'bearer', token: 't' });
+    expect(applied.clientCert).toEqual(own);
+    expect(applied.caCert).toEqual(ca);
+    expect(applyWsInheritance({ ...emptyWsRequest(), auth: { type: 'inherit' } }, []).auth).toEqual({ type: 'none' });
   });
 
   it('inherit with nothing to inherit means no auth; a request’s own auth is kept', () => {

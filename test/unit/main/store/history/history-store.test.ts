@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistorySearch } from '../../../../../shared/model/history.ts';
 import { INLINE_BODY_LIMIT } from '../../../../../main/store/history/body-codec.ts';
-import { insertSends, openTestStore, sampleSend } from '../../../helpers/history.ts';
+import { insertSends, openTestStore, RECORD_OPTIONS, sampleSend } from '../../../helpers/history.ts';
 
 const search = (query: Partial<HistorySearch> = {}): HistorySearch => ({ limit: 100, ...query });
 
@@ -35,6 +35,23 @@ describe('history store: writing and reading back', () => {
     expect(JSON.parse(smallEntry.request.toString())).toMatchObject({ method: 'GET', ...spec });
     expect(store.get(big!)!.responseBody?.equals(large)).toBe(true);
     expect(store.get(bytes!)!.responseBody?.equals(binary)).toBe(true);
+  });
+
+  it('records sends on the writer thread, and on its own connection when that thread cannot run', async () => {
+    for (const writerScript of [undefined, new URL('./no-such-writer-thread.ts', import.meta.url)]) {
+      const store = await openTestStore(writerScript ? { writerScript } : {});
+      const first = await store.record([sampleSend({ url: 'http://127.0.0.1:3000/one', body: 'first body' })], RECORD_OPTIONS);
+      const second = await store.record([sampleSend({ url: 'http://127.0.0.1:3000/two' }), sampleSend({ url: 'http://127.0.0.1:3000/three' })], RECORD_OPTIONS);
+
+      expect(second.ids).toEqual([first.ids[0]! + 1, first.ids[0]! + 2]);
+      expect(second.totals.entries).toBe(3);
+      expect(store.search(search()).entries.map((entry) => entry.url)).toEqual([
+        'http://127.0.0.1:3000/three',
+        'http://127.0.0.1:3000/two',
+        'http://127.0.0.1:3000/one',
+      ]);
+      expect(store.get(first.ids[0]!)!.responseBody?.toString()).toBe('first body');
+    }
   });
 
   it('keeps a preview of a body over the cap, with the full size', async () => {

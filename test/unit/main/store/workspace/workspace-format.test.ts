@@ -180,8 +180,52 @@ describe('workspace file format', () => {
     });
   });
 
-  it('a secret request variable keeps only its name in the file', () => {
-    const document = encodeRequest(http(), [
+  it('a WebSocket request keeps its auth and certificates; a file from before they existed loads with none', async () => {
+    const { workspace, root } = await workspaceWithFolder();
+    const spec = {
+      ...emptyWsRequest(),
+      url: 'wss://{{host}}/live',
+      auth: { type: 'bearer' as const, token: '{{token}}' },
+      clientCert: { pfx: { kind: 'path' as const, path: 'certs/me.p12' }, passphrase: '{{certPassphrase}}' },
+      caCert: { kind: 'path' as const, path: 'certs/ca.pem' },
+    };
+
+    const saved = await workspace.saveRequest({ parent: 'Shop', name: 'Live', request: { kind: 'websocket', spec } });
+
+    expect((await workspace.readRequest(saved.path)).request).toEqual({ kind: 'websocket', spec });
+    const written = parse(await readFile(join(root, 'Shop', 'Live.yaml'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(written)).toEqual(['kind', 'formatVersion', 'url', 'params', 'headers', 'auth', 'subprotocols', 'tlsVerify', 'clientCert', 'caCert', 'connectTimeoutMs', 'pingIntervalMs', 'autoReconnect']);
+    expect(decodeRequest(parse('kind: websocket\nformatVersion: 1\nurl: ws://127.0.0.1:1/chat\n') as Record<string, unknown>)).toMatchObject({
+      ok: true,
+      value: { request: { kind: 'websocket', spec: { ...emptyWsRequest(), url: 'ws://127.0.0.1:1/chat' } } },
+    });
+    // A handshake cannot answer a Digest challenge: such a file is reported, not half-loaded.
+    const digest = 'kind: websocket\nformatVersion: 1\nurl: ws://127.0.0.1:1/chat\nauth:\n  type: digest\n  username: u\n  password: p\n';
+    expect(decodeRequest(parse(digest) as Record<string, unknown>)).toEqual({ ok: false, message: 'auth: Digest auth cannot be used for a WebSocket handshake' });
+  });
+
+  it('an HTTP request’s own variables are written last and come back in its spec; saving without them removes them', async () => {
+    const { workspace, root } = await workspaceWithFolder();
+    const withVariables = http({ url: '/orders/{{orderId}}', variables: [{ name: 'orderId', value: '42', enabled: true }, { name: 'off', value: 'x', enabled: false }] });
+
+    const saved = await workspace.saveRequest({ parent: 'Shop/Orders', name: 'Order', request: withVariables });
+
+    expect(await readFile(join(root, 'Shop', 'Orders', 'Order.yaml'), 'utf8')).toBe(
+      'kind: http\nformatVersion: 1\nmethod: GET\nurl: /orders/{{orderId}}\nvariables:\n  - name: orderId\n    value: "42"\n  - name: off\n    value: x\n    enabled: false\n',
+    );
+    expect((await workspace.readRequest(saved.path)).request).toEqual(withVariables);
+    await workspace.saveRequest({ path: saved.path, request: http({ url: '/orders/{{orderId}}' }) });
+    expect(await readFile(join(root, 'Shop', 'Orders', 'Order.yaml'), 'utf8')).not.toContain('variables');
+  });
+
+  it('a request variable marked secret by hand is an empty one: request variables live in the file, so they hold no secrets', () => {
+    const decoded = decodeRequest(parse('kind: http\nformatVersion: 1\nurl: /\nvariables:\n  - name: token\n    secret: true\n    value: planted\n') as Record<string, unknown>);
+
+    expect(decoded.ok && decoded.value.request.kind === 'http' && decoded.value.request.spec.variables).toEqual([{ name: 'token', value: '', enabled: true }]);
+  });
+
+  it('a WebSocket request keeps the variables its file has, a secret one by name only', () => {
+    const document = encodeRequest({ kind: 'websocket', spec: emptyWsRequest() }, [
       { name: 'plain', value: 'p', enabled: true, secret: false },
       { name: 'hidden', value: 'CANARY', enabled: false, secret: true },
     ]);

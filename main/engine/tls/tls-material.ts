@@ -1,0 +1,77 @@
+import { createSecureContext, rootCertificates, type ConnectionOptions } from 'node:tls';
+import { ShuttleFailure } from '../../../shared/contract/errors.ts';
+import type { FileSource, RequestSettings } from '../../../shared/model/request.ts';
+import { readFileSource } from '../http/file-source.ts';
+
+/** The certificate files a request or a WebSocket connection names (the same shape for both). */
+export interface TlsFiles {
+  clientCert?: RequestSettings['clientCert'];
+  caCert?: FileSource;
+}
+
+/** Those files read into memory, checked to load. */
+export interface TlsMaterial {
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  pfx?: Buffer;
+  passphrase?: string;
+}
+
+export function hasTlsFiles(files: TlsFiles): boolean {
+  return Boolean(files.caCert || files.clientCert?.cert || files.clientCert?.pfx);
+}
+
+/**
+ * Reads the CA and client certificate files and checks they load, before any connection is tried:
+ * a wrong passphrase or a key that does not match its certificate is a TLS error naming `host`
+ * at once, not a failed handshake later.
+ */
+export async function loadTlsMaterial(files: TlsFiles, host: string): Promise<TlsMaterial> {
+  const material: TlsMaterial = {};
+  if (files.caCert) material.ca = await readFileSource(files.caCert, 'CA certificate');
+  const client = files.clientCert;
+  if (client?.pfx) {
+    material.pfx = await readFileSource(client.pfx, 'client certificate (PFX)');
+  } else if (client?.cert) {
+    if (!client.key) throw new ShuttleFailure('VALIDATION', 'A PEM client certificate needs its private key', { what: 'client key' });
+    material.cert = await readFileSource(client.cert, 'client certificate');
+    material.key = await readFileSource(client.key, 'client key');
+  }
+  if (client?.passphrase && (material.pfx || material.key)) material.passphrase = client.passphrase;
+  try {
+    createSecureContext({
+      ...(material.ca ? { ca: material.ca } : {}),
+      ...(material.pfx ? { pfx: material.pfx } : {}),
+      ...(material.cert ? { cert: material.cert, key: material.key } : {}),
+      ...(material.passphrase ? { passphrase: material.passphrase } : {}),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /mac verify|bad decrypt|passphrase/i.test(message)
+      ? 'the client certificate could not be opened: wrong passphrase?'
+      : /key values mismatch/i.test(message)
+        ? 'the client certificate and key do not belong together'
+        : `the certificate files could not be loaded (${message})`;
+    throw new ShuttleFailure('TLS', `Cannot use the TLS files of this request: ${message}`, { host, reason });
+  }
+  return material;
+}
+
+/** The TLS options a connection takes from a request's choices. */
+export type TlsConnectOptions = Pick<ConnectionOptions, 'rejectUnauthorized' | 'ca' | 'pfx' | 'cert' | 'key' | 'passphrase'>;
+
+/** Node's TLS options for one connection: verification and the loaded files. */
+export function tlsConnectOptions(material: TlsMaterial, verify: boolean): TlsConnectOptions {
+  const { ca, cert, key, pfx, passphrase } = material;
+  return {
+    // Per connection, never process-wide: NODE_TLS_REJECT_UNAUTHORIZED is not touched.
+    rejectUnauthorized: verify,
+    // An extra CA adds to the system's roots; Node's `ca` option alone would replace them.
+    ...(ca ? { ca: [...rootCertificates, ca.toString('latin1')] } : {}),
+    ...(pfx ? { pfx } : {}),
+    ...(cert ? { cert } : {}),
+    ...(key ? { key } : {}),
+    ...(passphrase ? { passphrase } : {}),
+  };
+}

@@ -1,0 +1,22 @@
+import { AlertTriangle } from 'lucide-react';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { secretStorageText } from './secret-storage-text.ts';
+import { useSecretStorage } from './useSecretStorage.ts';
+
+/** Beside variables that can be secret: where their values are kept, how safely, and any values that cannot be read here. */
+export function SecretStorageNote() {
+  const { t } = useI18n();
+  const status = useSecretStorage();
+  if (!status) return null;
+  const text = secretStorageText(status, t);
+  return (
+    <div className="secret-storage-note" data-testid="secret-storage-note" data-protection={status.protection}>
+      <p className="panel-hint">{text.protection}</p>
+      {text.notice ? (
+        <p className="panel-hint warning secret-storage-notice" data-testid="secret-storage-notice">
+          <AlertTriangle size={13} aria-hidden /> {text.notice}
+        </p>
+      ) : null}
+    </div>
+  );
+}
