@@ -67,11 +67,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     bodies,
     history,
     maxBodyBytes: () => settings.get().historyMaxBodyBytes,
+    recording: () => settings.get().historyRecording,
   });
   const ws = recordWsSessions((emit) => createWsClient({ bodies, settings: () => settings.get(), emit, oauth2 }), {
     emit: options.emit,
     history,
     maxBodyBytes: () => settings.get().historyMaxBodyBytes,
+    recording: () => settings.get().historyRecording,
   });
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
   const workspaces = new WorkspaceService({

@@ -9,13 +9,15 @@ export const APP_VERSION = '0.1.0';
 export function createHandlers(engine: Engine, host: AppInfo['host'], facilities: HostFacilities = {}): CommandHandlers {
   return {
     'app.info': () => ({ version: APP_VERSION, dataDir: engine.dataDir, host }),
-    'http.send': ({ runId, request, source, context }) =>
-      engine.http.send(runId, request, {
+    'http.send': ({ runId, request, source, context }) => {
+      const variables = engine.variables.forSend(context);
+      return engine.http.send(runId, request, {
         source,
         environment: context?.environment,
-        prepare: (spec) => engine.variables.resolveHttp(spec, context),
-        secretValues: () => engine.variables.secretValues(context),
-      }),
+        prepare: (spec) => variables.resolveHttp(spec),
+        secretValues: () => variables.secretValues(),
+      });
+    },
     'http.cancel': ({ runId }) => ({ cancelled: engine.http.cancel(runId) }),
     'body.read': ({ bodyId, offset, length }) => engine.bodies.read(bodyId, offset, length),
     'body.release': async ({ bodyId }) => {
@@ -27,13 +29,15 @@ export function createHandlers(engine: Engine, host: AppInfo['host'], facilities
     'body.search': ({ bodyId, variant, query, regex, caseSensitive }) => engine.bodyViews.search(bodyId, variant, query, { regex, caseSensitive }),
     'settings.get': () => engine.settings.get(),
     'settings.update': ({ patch }) => engine.settings.update(patch),
-    'ws.connect': ({ connectionId, request, source, context }) =>
-      engine.ws.connect(connectionId, request, {
+    'ws.connect': ({ connectionId, request, source, context }) => {
+      const variables = engine.variables.forSend(context);
+      return engine.ws.connect(connectionId, request, {
         source,
         environment: context?.environment,
-        prepare: (spec) => engine.variables.resolveWs(spec, context),
-        secretValues: () => engine.variables.secretValues(context),
-      }),
+        prepare: (spec) => variables.resolveWs(spec),
+        secretValues: () => variables.secretValues(),
+      });
+    },
     'ws.disconnect': async ({ connectionId, code, reason }) => ({ disconnected: await engine.ws.disconnect(connectionId, code, reason) }),
     'ws.send': ({ connectionId, message }) => engine.ws.send(connectionId, message),
     'cookies.list': () => engine.cookies.list(),

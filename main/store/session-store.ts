@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SESSION_FORMAT_VERSION, sessionSchema, type Session } from '../../shared/model/session.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+
+const OWNER_ONLY = 0o600;
 
 export interface SessionStore {
   /** The last journaled session; none in a fresh data dir or when the file cannot be read. */
@@ -11,7 +13,9 @@ export interface SessionStore {
 
 /**
  * `<data dir>/session.json`: the renderer journals its open tabs and drafts here (debounced), each
- * write atomic, so even a crash leaves the previous or the latest journal, never a torn one.
+ * write atomic, so even a crash leaves the previous or the latest journal, never a torn one. Drafts
+ * hold what the tabs hold, a certificate's passphrase included, so the file is the owner's only
+ * (0600), like the secret store's; it is in the data folder, never in a workspace.
  */
 export function createSessionStore(dataDir: string): SessionStore {
   const path = join(dataDir, 'session.json');
@@ -21,6 +25,9 @@ export function createSessionStore(dataDir: string): SessionStore {
       let raw: unknown;
       try {
         raw = JSON.parse(await readFile(path, 'utf8'));
+        // A journal written by an older Shuttle (or restored from a backup) may be readable by others;
+        // one whose mode cannot be changed is still read (losing the tabs would help nobody).
+        await chmod(path, OWNER_ONLY).catch(() => undefined);
       } catch {
         return undefined;
       }
@@ -31,7 +38,7 @@ export function createSessionStore(dataDir: string): SessionStore {
     },
     save(session) {
       const text = JSON.stringify({ formatVersion: SESSION_FORMAT_VERSION, session });
-      const write = queue.then(() => writeFileAtomic(path, text));
+      const write = queue.then(() => writeFileAtomic(path, text, OWNER_ONLY));
       queue = write.catch(() => undefined);
       return write;
     },

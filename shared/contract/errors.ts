@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'STORAGE',
   'ALREADY_EXISTS',
   'CHANGED_ON_DISK',
+  /** A saved secret (a client certificate's passphrase or key) is kept in another machine's secret store, not this one's. */
+  'SECRET_MISSING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

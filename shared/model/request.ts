@@ -98,6 +98,26 @@ export type AuthType = AuthSpec['type'];
 
 export const HTTP_VERSIONS = ['auto', 'http1', 'http2'] as const;
 
+/**
+ * The parts of a client certificate that are secret: a typed passphrase, and a private key or PFX
+ * bundle given inline (picked in the browser). A saved request keeps them in the secret store, not
+ * in its workspace file (docs/workspace-format.md, "Client certificate secrets").
+ */
+export const CLIENT_CERT_SECRETS = ['passphrase', 'key', 'pfx'] as const;
+export type ClientCertSecret = (typeof CLIENT_CERT_SECRETS)[number];
+
+/**
+ * Secrets a saved certificate keeps in a secret store that this machine's does not hold (the
+ * workspace came from git or another computer), and where it is saved. Sending refuses until they
+ * are entered again; the editor drops a part from the list once it is.
+ */
+export const missingCertificateSecretsSchema = z.object({
+  parts: z.array(z.enum(CLIENT_CERT_SECRETS)).min(1).max(CLIENT_CERT_SECRETS.length),
+  /** The request, folder or collection the certificate is saved in ("Shop/Orders/List orders"). */
+  savedIn: z.string().max(4096),
+});
+export type MissingCertificateSecrets = z.infer<typeof missingCertificateSecretsSchema>;
+
 /** Per-request transport settings; anything unset falls back to the app settings. */
 export const requestSettingsSchema = z.object({
   /** Overall deadline in ms; 0 or unset means "use the app setting". */
@@ -113,12 +133,26 @@ export const requestSettingsSchema = z.object({
   noProxy: z.string().max(4096).optional(),
   /** Client certificate: PEM cert + key, or a PFX/P12 bundle, with an optional passphrase. */
   clientCert: z
-    .object({ cert: fileSourceSchema.optional(), key: fileSourceSchema.optional(), pfx: fileSourceSchema.optional(), passphrase: z.string().optional() })
+    .object({
+      cert: fileSourceSchema.optional(),
+      key: fileSourceSchema.optional(),
+      pfx: fileSourceSchema.optional(),
+      passphrase: z.string().optional(),
+      missingSecrets: missingCertificateSecretsSchema.optional(),
+    })
     .optional(),
   /** Extra CA certificate (PEM) trusted for this request. */
   caCert: fileSourceSchema.optional(),
 });
 export type RequestSettings = z.infer<typeof requestSettingsSchema>;
+export type ClientCertificate = NonNullable<RequestSettings['clientCert']>;
+
+/** The parts listed as missing that have not been entered since: a passphrase typed, a key or bundle chosen again. */
+export function unavailableCertificateSecrets(clientCert: ClientCertificate | undefined): ClientCertSecret[] {
+  if (!clientCert?.missingSecrets) return [];
+  const hasFile = (file: FileSource | undefined) => file?.kind === 'path' || (file?.kind === 'inline' && file.base64 !== '');
+  return clientCert.missingSecrets.parts.filter((part) => (part === 'passphrase' ? !clientCert.passphrase : !hasFile(clientCert[part])));
+}
 
 /** A variable name as written in `{{name}}`: letters, digits, `_ . -`, starting with a letter or `_`. */
 export const variableNameSchema = z.string().min(1).max(256).regex(VARIABLE_NAME, 'letters, digits, _ . - only, starting with a letter or _');

@@ -10,6 +10,8 @@ export const settingsSchema = z.object({
   requestTimeoutMs: z.number().int().min(0).max(24 * 3600 * 1000),
   /** Largest response body kept, in bytes; the rest is discarded with a "truncated" note. */
   maxResponseBytes: z.number().int().min(1024).max(16 * 1024 ** 3),
+  /** Every send and WebSocket session is recorded in history; off, nothing new is (what is there stays). */
+  historyRecording: z.boolean(),
   // History: limits enforced in the background; 0 means no limit.
   /** Entries kept; the oldest go first. */
   historyMaxEntries: z.number().int().min(0).max(100_000_000),
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   requestTimeoutMs: 30_000,
   maxResponseBytes: 1024 ** 3,
+  historyRecording: true,
   historyMaxEntries: 100_000,
   historyMaxAgeDays: 180,
   historyMaxBytes: 1024 ** 3,

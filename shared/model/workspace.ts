@@ -32,6 +32,17 @@ export const workspacePathSchema = z
   .refine((path) => path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..'), 'must be a relative path inside the workspace')
   .refine((path) => !path.includes('\\') && !hasControlCharacter(path), 'must not contain backslashes or control characters');
 
+/** The same rules as workspacePathSchema as a plain check, for the engine's hot paths (every file access). */
+export function isWorkspacePath(path: string): boolean {
+  return (
+    path.length >= 1 &&
+    path.length <= 4096 &&
+    !path.includes('\\') &&
+    !hasControlCharacter(path) &&
+    path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  );
+}
+
 function hasControlCharacter(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
@@ -83,7 +94,8 @@ export type InheritedSettings = z.infer<typeof inheritedSettingsSchema>;
 /**
  * A collection or folder a request inherits from, as the request editor explains it ("from Shop").
  * Auth is only its type (the editor says which auth applies, not its credentials), and settings
- * come without a client certificate's passphrase.
+ * come without a client certificate's secrets: no passphrase, no inline key or bundle bytes (their
+ * names and `missingSecrets` stay, so the editor can say one is missing here).
  */
 export interface InheritedLayerView {
   kind: 'collection' | 'folder';

@@ -40,6 +40,14 @@ export function hasReferences(text: string): boolean {
   return text.includes('{{') && parseTemplate(text).some((part) => part.kind === 'variable');
 }
 
+/**
+ * Whether the text is made of references alone (spaces aside): `{{certPassphrase}}` names a secret,
+ * it is not one, so it may be shown and stored as written.
+ */
+export function isOnlyReferences(text: string): boolean {
+  return text.trim() !== '' && parseTemplate(text).every((part) => part.kind === 'variable' || part.text.trim() === '');
+}
+
 /** The names referenced in the text, each once, in order of first use. */
 export function referencedNames(text: string): string[] {
   const names = new Set<string>();

@@ -29,7 +29,15 @@ export interface RecordingHttpClient extends HttpClient {
 }
 
 /** Refused before a byte went out: nothing was sent, so there is nothing to remember. */
-export const NOT_SENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CONFLICT', 'VALIDATION', 'INVALID_URL', 'INVALID_HEADER', 'INVALID_METHOD', 'UNSUPPORTED_SCHEME']);
+export const NOT_SENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'CONFLICT',
+  'VALIDATION',
+  'INVALID_URL',
+  'INVALID_HEADER',
+  'INVALID_METHOD',
+  'UNSUPPORTED_SCHEME',
+  'SECRET_MISSING',
+]);
 
 /**
  * Records every send that reached the network, answered or failed, in history. The send's own
@@ -39,11 +47,12 @@ export const NOT_SENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CONFLICT', 
  */
 export function recordSends(
   http: HttpClient,
-  deps: { bodies: BodyStore; history: Pick<History, 'record'>; maxBodyBytes: () => number; now?: () => number },
+  deps: { bodies: BodyStore; history: Pick<History, 'record'>; maxBodyBytes: () => number; recording?: () => boolean; now?: () => number },
 ): RecordingHttpClient {
   const now = deps.now ?? Date.now;
   return {
     async send(runId, spec, context = {}) {
+      if (deps.recording?.() === false) return http.send(runId, context.prepare ? await context.prepare(spec) : spec);
       const startedAt = now();
       // Looked up alongside the send, never in its way; history waits for them when it writes.
       const secrets = (context.secretValues?.() ?? Promise.resolve([])).catch(() => []);

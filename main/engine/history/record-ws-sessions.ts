@@ -37,7 +37,7 @@ interface OpenSession {
  */
 export function recordWsSessions(
   start: (emit: EmitEvent) => WsClient,
-  deps: { emit: EmitEvent; history: Pick<History, 'record'>; maxBodyBytes: () => number; now?: () => number },
+  deps: { emit: EmitEvent; history: Pick<History, 'record'>; maxBodyBytes: () => number; recording?: () => boolean; now?: () => number },
 ): RecordingWsClient {
   const now = deps.now ?? Date.now;
   const sessions = new Map<string, OpenSession>();
@@ -71,10 +71,11 @@ export function recordWsSessions(
   return {
     async connect(connectionId, spec, context = {}) {
       const startedAt = now();
+      const recording = deps.recording?.() !== false;
       // Looked up alongside the connection, never in its way; history waits for them when it writes.
-      const secrets = (context.secretValues?.() ?? Promise.resolve([])).catch(() => []);
+      const secrets = recording ? (context.secretValues?.() ?? Promise.resolve([])).catch(() => []) : [];
       const prepared = context.prepare ? await context.prepare(spec) : spec;
-      if (!sessions.has(connectionId)) {
+      if (recording && !sessions.has(connectionId)) {
         sessions.set(connectionId, {
           capturedBytes: 0,
           captured: {

@@ -1,6 +1,6 @@
 import { createSecureContext, rootCertificates, type ConnectionOptions } from 'node:tls';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
-import type { FileSource, RequestSettings } from '../../../shared/model/request.ts';
+import { unavailableCertificateSecrets, type ClientCertificate, type FileSource, type RequestSettings } from '../../../shared/model/request.ts';
 import { readFileSource } from '../http/file-source.ts';
 
 /** The certificate files a request or a WebSocket connection names (the same shape for both). */
@@ -29,8 +29,9 @@ export function hasTlsFiles(files: TlsFiles): boolean {
  */
 export async function loadTlsMaterial(files: TlsFiles, host: string): Promise<TlsMaterial> {
   const material: TlsMaterial = {};
-  if (files.caCert) material.ca = await readFileSource(files.caCert, 'CA certificate');
   const client = files.clientCert;
+  assertSecretsHere(client);
+  if (files.caCert) material.ca = await readFileSource(files.caCert, 'CA certificate');
   if (client?.pfx) {
     material.pfx = await readFileSource(client.pfx, 'client certificate (PFX)');
   } else if (client?.cert) {
@@ -56,6 +57,24 @@ export async function loadTlsMaterial(files: TlsFiles, host: string): Promise<Tl
     throw new ShuttleFailure('TLS', `Cannot use the TLS files of this request: ${message}`, { host, reason });
   }
   return material;
+}
+
+/**
+ * A saved certificate whose passphrase, key or bundle is kept in another machine's secret store
+ * cannot be presented: refused before any connection, naming where it is saved, rather than
+ * offering a certificate without its key or trying no passphrase.
+ */
+function assertSecretsHere(client: ClientCertificate | undefined): void {
+  if (!client?.missingSecrets) return;
+  // Only the parts this certificate is presented with: a PFX bundle, or a PEM certificate and its key.
+  const used = client.pfx ? ['pfx', 'passphrase'] : client.cert ? ['key', 'passphrase'] : [];
+  const missing = unavailableCertificateSecrets(client).filter((part) => used.includes(part));
+  if (missing.length === 0) return;
+  const { savedIn } = client.missingSecrets;
+  throw new ShuttleFailure('SECRET_MISSING', `The client certificate's ${missing.join(' and ')} for ${savedIn} ${missing.length > 1 ? 'are' : 'is'} not on this machine`, {
+    source: savedIn,
+    missing: missing.join(','),
+  });
 }
 
 /** The TLS options a connection takes from a request's choices. */

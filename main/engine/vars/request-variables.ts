@@ -22,6 +22,22 @@ export interface RequestVariables {
   list(context?: SendContext, requestVariables?: readonly RequestVariable[]): Promise<ScopedVariableView[]>;
   /** The values of the secret variables visible from a context, so history and logs can blank them out. */
   secretValues(context?: SendContext): Promise<string[]>;
+  /**
+   * The same for one send: its request resolved and its secret values, with the workspace's layers
+   * looked up once for both (a send asks for both, from the same files).
+   */
+  forSend(context?: SendContext): SendVariables;
+}
+
+export interface SendVariables {
+  resolveHttp(spec: HttpRequestSpec): Promise<HttpRequestSpec>;
+  resolveWs(spec: WsRequestSpec): Promise<WsRequestSpec>;
+  secretValues(): Promise<string[]>;
+}
+
+interface Layers {
+  variables: VariableLayer[];
+  inherited: InheritedLayer[];
 }
 
 /**
@@ -30,10 +46,8 @@ export interface RequestVariables {
  * request's own (an HTTP spec's `variables`; else the saved file's), and runtime values from the caller.
  */
 export function createRequestVariables(workspaces: WorkspaceService, dynamic: DynamicSource = nodeDynamicSource): RequestVariables {
-  const layersFor = async (
-    context: SendContext | undefined,
-    requestVariables?: readonly RequestVariable[],
-  ): Promise<{ variables: VariableLayer[]; inherited: InheritedLayer[] }> => {
+  /** Global up to the innermost folder: what every send from the same place shares. */
+  const sharedLayersFor = async (context: SendContext | undefined): Promise<Layers> => {
     const workspace = await workspaces.current();
     const anchor = context?.requestPath ?? context?.collectionPath ?? '';
     const scopes = await workspace.scopesFor(anchor);
@@ -51,31 +65,54 @@ export function createRequestVariables(workspaces: WorkspaceService, dynamic: Dy
       variables.push({ scope: 'folder', variables: folder.variables });
       inherited.push(folder);
     }
-    if (requestVariables) variables.push({ scope: 'request', variables: requestVariables });
-    else if (context?.requestPath) variables.push({ scope: 'request', variables: await workspace.requestVariables(context.requestPath) });
-    if (context?.runtime) variables.push({ scope: 'runtime', variables: context.runtime });
     return { variables, inherited };
   };
 
+  /** The shared layers plus the request's own variables and the caller's runtime ones. */
+  const withOwnLayers = async (shared: Layers, context: SendContext | undefined, requestVariables?: readonly RequestVariable[]): Promise<Layers> => {
+    const variables = [...shared.variables];
+    if (requestVariables) variables.push({ scope: 'request', variables: requestVariables });
+    else if (context?.requestPath) {
+      const workspace = await workspaces.current();
+      variables.push({ scope: 'request', variables: await workspace.requestVariables(context.requestPath) });
+    }
+    if (context?.runtime) variables.push({ scope: 'runtime', variables: context.runtime });
+    return { variables, inherited: shared.inherited };
+  };
+
+  const layersFor = async (context: SendContext | undefined, requestVariables?: readonly RequestVariable[]): Promise<Layers> =>
+    withOwnLayers(await sharedLayersFor(context), context, requestVariables);
+
+  const forSend = (context: SendContext | undefined): SendVariables => {
+    let shared: Promise<Layers> | undefined;
+    const layers = (requestVariables?: readonly RequestVariable[]) => (shared ??= sharedLayersFor(context)).then((found) => withOwnLayers(found, context, requestVariables));
+    return {
+      async resolveHttp(spec) {
+        // A scratch request without a single {{ needs nothing from the workspace: the common, fast case.
+        if (!context && !JSON.stringify(spec).includes('{{')) return spec.auth?.type === 'inherit' ? { ...spec, auth: { type: 'none' } } : spec;
+        // The request scope is what the request carries: a draft's edits apply before they are saved.
+        const { variables, inherited } = await layers(spec.variables ?? []);
+        const withInherited = applyInheritance(spec, inherited);
+        return resolveHttpRequest(withInherited, { variables: mergeVariableLayers(variables), dynamic }).spec;
+      },
+      async resolveWs(spec) {
+        if (!context && !JSON.stringify(spec).includes('{{')) return spec.auth?.type === 'inherit' ? { ...spec, auth: { type: 'none' } } : spec;
+        const { variables, inherited } = await layers();
+        const withInherited = applyWsInheritance(spec, inherited);
+        return resolveWsRequest(withInherited, { variables: mergeVariableLayers(variables), dynamic }).spec;
+      },
+      async secretValues() {
+        const { variables } = await layers();
+        return variables.flatMap((layer) => layer.variables.filter((variable) => variable.secret && variable.value !== '').map((variable) => variable.value));
+      },
+    };
+  };
+
   return {
-    async resolveHttp(spec, context) {
-      // A scratch request without a single {{ needs nothing from the workspace: the common, fast case.
-      if (!context && !JSON.stringify(spec).includes('{{')) return spec.auth?.type === 'inherit' ? { ...spec, auth: { type: 'none' } } : spec;
-      // The request scope is what the request carries: a draft's edits apply before they are saved.
-      const { variables, inherited } = await layersFor(context, spec.variables ?? []);
-      const withInherited = applyInheritance(spec, inherited);
-      return resolveHttpRequest(withInherited, { variables: mergeVariableLayers(variables), dynamic }).spec;
-    },
-    async resolveWs(spec, context) {
-      if (!context && !JSON.stringify(spec).includes('{{')) return spec.auth?.type === 'inherit' ? { ...spec, auth: { type: 'none' } } : spec;
-      const { variables, inherited } = await layersFor(context);
-      const withInherited = applyWsInheritance(spec, inherited);
-      return resolveWsRequest(withInherited, { variables: mergeVariableLayers(variables), dynamic }).spec;
-    },
-    async secretValues(context) {
-      const { variables } = await layersFor(context);
-      return variables.flatMap((layer) => layer.variables.filter((variable) => variable.secret && variable.value !== '').map((variable) => variable.value));
-    },
+    resolveHttp: (spec, context) => forSend(context).resolveHttp(spec),
+    resolveWs: (spec, context) => forSend(context).resolveWs(spec),
+    secretValues: (context) => forSend(context).secretValues(),
+    forSend,
     async list(context, requestVariables) {
       const { variables } = await layersFor(context, requestVariables);
       return [...mergeVariableLayers(variables)].map(([name, scoped]) => ({

@@ -1,7 +1,8 @@
 import type { SecretStorageStatus } from '../../../shared/model/secrets.ts';
 
 /**
- * Where secret variable values live: never in workspace files, exports or logs. The engine receives
+ * Where secret values live (secret variables, and a saved client certificate's passphrase and
+ * inline key or bundle): never in workspace files, exports or logs. The engine receives
  * one from its host: the web host and the CLI use the 0600 file (file-secret-store.ts); the Electron
  * host passes one encrypted with `safeStorage` (encrypted-secret-store.ts) when the system offers a
  * keychain, and the 0600 file otherwise.
@@ -12,18 +13,23 @@ export interface SecretStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Every stored key, to move or drop the secrets of a renamed or deleted environment. */
+  /** Every stored key, to move or drop the secrets of a renamed, moved or deleted item or environment. */
   keys(): Promise<string[]>;
 }
 
 // Names and paths cannot hold control characters, so this separator is unambiguous.
 const SEPARATOR = '\u001f';
 
-/** Which variable a secret belongs to: the workspace, the scope it is defined in, and its name. */
+/** What a secret belongs to: the workspace, the scope it is defined in, and its name. */
 export interface SecretAddress {
   root: string;
-  /** "global", "collection:<path>", "folder:<path>" or "environment:<collection path>/<name>". */
+  /**
+   * Variables: "global", "collection:<path>", "folder:<path>" or "environment:<collection path>/<name>".
+   * A client certificate's parts: the collection's or folder's scope, or "request:<path>". A deleted
+   * item's secrets wait for undo as "trash:<undo id>:<scope>".
+   */
   scope: string;
+  /** A variable's name, or "clientCert/passphrase", "clientCert/key", "clientCert/pfx" (never a variable's: no "/" there). */
   name: string;
 }
 

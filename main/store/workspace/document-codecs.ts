@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { authSpecSchema, headerEntrySchema, httpRequestSpecSchema, requestSettingsSchema, variableNameSchema, type HeaderEntry } from '../../../shared/model/request.ts';
+import {
+  authSpecSchema,
+  headerEntrySchema,
+  httpRequestSpecSchema,
+  requestSettingsSchema,
+  variableNameSchema,
+  type ClientCertSecret,
+  type HeaderEntry,
+  type RequestSettings,
+} from '../../../shared/model/request.ts';
 import { emptyWsRequest, wsRequestSpecSchema } from '../../../shared/model/websocket.ts';
 import {
   WORKSPACE_FORMAT_VERSION,
@@ -7,6 +16,7 @@ import {
   type SavedRequest,
   type VariableDefinition,
 } from '../../../shared/model/workspace.ts';
+import { certificateForFile, certificateFromFile } from './certificate-secrets.ts';
 
 /**
  * Documents as they are written to disk, and back. Writing puts keys in one fixed order and leaves
@@ -37,10 +47,16 @@ const optionalSettingsSchema = requestSettingsSchema.optional();
 // ---- requests
 
 export interface DecodedRequest {
-  /** An HTTP request carries its request-scope variables in its spec (`spec.variables`), as the editor edits them. */
+  /**
+   * An HTTP request carries its request-scope variables in its spec (`spec.variables`), as the
+   * editor edits them. Client certificate secrets the file marks as kept in the secret store are
+   * placeholders here (see `certificateSecrets`).
+   */
   request: SavedRequest;
   /** Request-scope variables as the file has them, for any kind (a WebSocket request's are kept through saves). */
   variables: VariableDefinition[];
+  /** The client certificate parts the file says are in the secret store, to be filled in from there. */
+  certificateSecrets: ClientCertSecret[];
 }
 
 /**
@@ -52,7 +68,8 @@ export function encodeRequest(request: SavedRequest, fileVariables: readonly Var
   if (request.kind === 'websocket') {
     const spec = wsRequestSpecSchema.parse(request.spec);
     const tail = fileVariables.length > 0 ? { variables: encodeVariables(fileVariables) } : {};
-    return { ...head, ...spec, params: encodeEntries(spec.params), headers: encodeEntries(spec.headers), ...tail };
+    const clientCert = spec.clientCert ? certificateForFile(spec.clientCert) : undefined;
+    return { ...head, ...spec, params: encodeEntries(spec.params), headers: encodeEntries(spec.headers), clientCert, ...tail };
   }
   const { variables, ...spec } = httpRequestSpecSchema.parse(request.spec);
   const tail = variables?.length ? { variables: encodeVariables(variables.map((variable) => ({ ...variable, secret: false }))) } : {};
@@ -66,7 +83,7 @@ export function encodeRequest(request: SavedRequest, fileVariables: readonly Var
     headers: spec.headers.length > 0 ? encodeEntries(spec.headers) : undefined,
     body: hasBody ? { ...body, form: form ? encodeEntries(form) : undefined, multipart } : undefined,
     auth: spec.auth,
-    settings: spec.settings && Object.keys(spec.settings).length > 0 ? spec.settings : undefined,
+    settings: encodeRequestSettings(spec.settings),
     timeoutMs: spec.timeoutMs,
     ...tail,
   };
@@ -77,14 +94,23 @@ export function decodeRequest(document: Record<string, unknown>): Decoded<Decode
   const decodedVariables = decodeVariables(variables);
   if (!decodedVariables.ok) return decodedVariables;
   if (kind === 'websocket') {
-    const parsed = wsRequestSpecSchema.safeParse({ ...emptyWsRequest(), ...rest, params: decodeEntries(rest.params), headers: decodeEntries(rest.headers) });
+    const certificate = certificateFromFile(rest.clientCert);
+    const parsed = wsRequestSpecSchema.safeParse({
+      ...emptyWsRequest(),
+      ...rest,
+      params: decodeEntries(rest.params),
+      headers: decodeEntries(rest.headers),
+      ...(rest.clientCert !== undefined ? { clientCert: certificate.clientCert } : {}),
+    });
     if (!parsed.success) return invalid(parsed.error);
-    return { ok: true, value: { request: { kind: 'websocket', spec: parsed.data }, variables: decodedVariables.value } };
+    return { ok: true, value: { request: { kind: 'websocket', spec: parsed.data }, variables: decodedVariables.value, certificateSecrets: certificate.secrets } };
   }
   if (kind !== 'http') return { ok: false, message: `kind must be "http" or "websocket", not ${JSON.stringify(kind)}` };
   const body = isRecord(rest.body) ? rest.body : {};
+  const settings = decodeSettingsCertificate(rest.settings);
   const candidate = {
     ...rest,
+    settings: settings.settings,
     method: rest.method ?? 'GET',
     url: rest.url ?? '',
     headers: decodeEntries(rest.headers),
@@ -100,7 +126,7 @@ export function decodeRequest(document: Record<string, unknown>): Decoded<Decode
   const spec = withoutUndefined(parsed.data);
   // Request variables are plain values: one marked secret by hand has no value anywhere, so it is an empty one.
   if (decodedVariables.value.length > 0) spec.variables = decodedVariables.value.map(({ name, value, enabled }) => ({ name, value, enabled }));
-  return { ok: true, value: { request: { kind: 'http', spec }, variables: decodedVariables.value } };
+  return { ok: true, value: { request: { kind: 'http', spec }, variables: decodedVariables.value, certificateSecrets: settings.secrets } };
 }
 
 /** What the tree shows for a request without holding its whole spec. */
@@ -114,6 +140,8 @@ export function requestSummary(document: Record<string, unknown>): { requestKind
 
 export interface DecodedSettings extends InheritedSettings {
   variables: VariableDefinition[];
+  /** The client certificate parts the file says are in the secret store (placeholders in `settings` until filled in). */
+  certificateSecrets?: ClientCertSecret[];
 }
 
 export function encodeSettings(kind: SettingsKind, settings: DecodedSettings): Record<string, unknown> {
@@ -124,7 +152,7 @@ export function encodeSettings(kind: SettingsKind, settings: DecodedSettings): R
     // The workspace file holds global variables only.
     headers: kind !== 'workspace' && settings.headers.length > 0 ? encodeEntries(settings.headers) : undefined,
     auth: kind !== 'workspace' ? settings.auth : undefined,
-    settings: kind !== 'workspace' && settings.settings && Object.keys(settings.settings).length > 0 ? settings.settings : undefined,
+    settings: kind !== 'workspace' ? encodeRequestSettings(settings.settings) : undefined,
   };
 }
 
@@ -136,11 +164,13 @@ export function decodeSettings(kind: SettingsKind, document: Record<string, unkn
   if (!headers.success) return invalid(headers.error, 'headers');
   const auth = optionalAuthSchema.safeParse(document.auth);
   if (!auth.success) return invalid(auth.error, 'auth');
-  const settings = optionalSettingsSchema.safeParse(document.settings);
+  const certificate = decodeSettingsCertificate(document.settings);
+  const settings = optionalSettingsSchema.safeParse(certificate.settings);
   if (!settings.success) return invalid(settings.error, 'settings');
   const value: DecodedSettings = { variables: variables.value, headers: headers.data };
   if (auth.data) value.auth = auth.data;
   if (settings.data) value.settings = withoutUndefined(settings.data);
+  if (certificate.secrets.length > 0) value.certificateSecrets = certificate.secrets;
   return { ok: true, value };
 }
 
@@ -156,6 +186,19 @@ export function decodeEnvironment(document: Record<string, unknown>): Decoded<Va
 }
 
 // ---- shared parts
+
+/** Request settings as a file holds them: a client certificate's secrets as markers; nothing at all when empty. */
+function encodeRequestSettings(settings: RequestSettings | undefined): Record<string, unknown> | undefined {
+  if (!settings || Object.keys(settings).length === 0) return undefined;
+  return settings.clientCert ? { ...settings, clientCert: certificateForFile(settings.clientCert) } : settings;
+}
+
+/** A file's `settings` with its client certificate's markers turned into placeholders (the rest is for the schema to judge). */
+function decodeSettingsCertificate(settings: unknown): { settings: unknown; secrets: ClientCertSecret[] } {
+  if (!isRecord(settings) || settings.clientCert === undefined) return { settings, secrets: [] };
+  const certificate = certificateFromFile(settings.clientCert);
+  return { settings: { ...settings, clientCert: certificate.clientCert }, secrets: certificate.secrets };
+}
 
 /** A secret keeps only its name (and flags) in the file: the value lives in the secret store. */
 function encodeVariables(variables: readonly VariableDefinition[]): Record<string, unknown>[] {

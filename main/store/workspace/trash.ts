@@ -25,15 +25,15 @@ export class Trash {
     this.dir = join(dataDir, 'trash');
   }
 
-  async keep(root: string, path: string, absolute: string): Promise<string> {
+  /** Keeps a copy of an item; answers its undo id and the ids of older deletions dropped to make room. */
+  async keep(root: string, path: string, absolute: string): Promise<{ undoId: string; dropped: string[] }> {
     const id = randomUUID();
     const entry = join(this.dir, id);
     await mkdir(entry, { recursive: true });
     await cp(absolute, join(entry, 'item'), { recursive: true, verbatimSymlinks: true, errorOnExist: true });
     const record: TrashRecord = { root, path, deletedAt: Date.now() };
     await writeFile(join(entry, 'record.json'), JSON.stringify(record));
-    await this.prune();
-    return id;
+    return { undoId: id, dropped: await this.prune() };
   }
 
   async restore(id: string, root: string, absoluteTarget: (path: string) => string): Promise<string> {
@@ -50,13 +50,16 @@ export class Trash {
     return record.path;
   }
 
-  private async prune(): Promise<void> {
+  /** Drops all but the latest deletions; answers the ids dropped. */
+  private async prune(): Promise<string[]> {
     const entries = await readdir(this.dir).catch(() => [] as string[]);
-    if (entries.length <= KEEP) return;
+    if (entries.length <= KEEP) return [];
     const dated = await Promise.all(
       entries.map(async (id) => ({ id, time: (await stat(join(this.dir, id)).catch(() => undefined))?.mtimeMs ?? 0 })),
     );
     dated.sort((a, b) => b.time - a.time);
-    await Promise.all(dated.slice(KEEP).map(({ id }) => rm(join(this.dir, id), { recursive: true, force: true })));
+    const dropped = dated.slice(KEEP).map(({ id }) => id);
+    await Promise.all(dropped.map((id) => rm(join(this.dir, id), { recursive: true, force: true })));
+    return dropped;
   }
 }

@@ -1,7 +1,7 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
-import { itemNameSchema, workspacePathSchema } from '../../../shared/model/workspace.ts';
+import { isWorkspacePath, itemNameSchema } from '../../../shared/model/workspace.ts';
 
 /** File and directory names with a meaning (docs/workspace-format.md). */
 export const WORKSPACE_FILE = 'workspace.yaml';
@@ -41,7 +41,7 @@ export function checkName(name: string, kind: 'collection' | 'folder' | 'request
 
 /** The absolute path of a workspace-relative one; anything that could point outside the root is refused. */
 export function absolutePath(root: string, relPath: string): string {
-  if (!workspacePathSchema.safeParse(relPath).success) throw new ShuttleFailure('VALIDATION', `"${relPath}" is not a path inside the workspace`, { path: relPath });
+  if (!isWorkspacePath(relPath)) throw new ShuttleFailure('VALIDATION', `"${relPath}" is not a path inside the workspace`, { path: relPath });
   const absolute = join(root, ...relPath.split('/'));
   const rel = relative(root, absolute);
   if (rel === '' || rel.startsWith('..') || rel.includes(`..${sep}`)) {

@@ -3,7 +3,7 @@ import { cp, lstat, mkdir, readdir, realpath, rename, rm } from 'node:fs/promise
 import { basename, dirname, join } from 'node:path';
 import type { Document } from 'yaml';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
-import type { RequestSettings } from '../../../shared/model/request.ts';
+import { CLIENT_CERT_SECRETS, unavailableCertificateSecrets, type ClientCertificate, type ClientCertSecret, type RequestSettings } from '../../../shared/model/request.ts';
 import type {
   EnvironmentEdit,
   EnvironmentView,
@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/model/workspace.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { parseSecretKey, secretKey, type SecretStore } from '../secrets/secret-store.ts';
+import { CERTIFICATE_SECRET_NAMES, certificateSecretValues } from './certificate-secrets.ts';
 import {
   decodeEnvironment,
   decodeRequest,
@@ -28,6 +29,7 @@ import {
   encodeEnvironment,
   encodeRequest,
   encodeSettings,
+  type DecodedRequest,
   type DecodedSettings,
   type SettingsKind,
 } from './document-codecs.ts';
@@ -58,6 +60,12 @@ import {
 const MAX_CACHED_DOCUMENTS = 2_000;
 /** A file known not to exist (a folder without folder.yaml, a workspace without globals). */
 const MISSING = Symbol('missing');
+/**
+ * A cached file checked on disk less than this long ago is used as is. Shuttle's own writes drop
+ * their entry at once; an edit from outside is seen on the next check, well before a person could
+ * switch windows and send — and a burst of sends stops paying a file-system call each.
+ */
+const RECHECK_AFTER_MS = 100;
 /** Decoded settings per loaded document: decoding (validation) is done once per version of a file. */
 const decodedSettingsCache = new WeakMap<LoadedDocument, ReturnType<typeof decodeSettings>>();
 
@@ -93,7 +101,8 @@ export class Workspace {
   private readonly writeFile: WriteFile;
   private watcher: WorkspaceWatcher | undefined;
   private cachedTree: Promise<WorkspaceTree> | undefined;
-  private readonly documents = new Map<string, LoadedDocument | typeof MISSING>();
+  private readonly documents = new Map<string, { document: LoadedDocument | typeof MISSING; checkedAt: number }>();
+  private readonly absolutePaths = new Map<string, string>();
 
   private constructor(realRoot: string, options: WorkspaceOptions) {
     this.root = realRoot;
@@ -208,7 +217,7 @@ export class Workspace {
     const loaded = await this.loadDocument(path);
     const decoded = decodeRequest(loaded.value);
     if (!decoded.ok) throw new ShuttleFailure('VALIDATION', `${path}: ${decoded.message}`, { path });
-    return { path, name: nameOfRequestFile(baseName(path)), request: decoded.value.request, revision: loaded.revision };
+    return { path, name: nameOfRequestFile(baseName(path)), request: await this.requestWithSecrets(decoded.value, path), revision: loaded.revision };
   }
 
   /**
@@ -229,13 +238,19 @@ export class Workspace {
       path = `${input.parent}/${requestFileName(input.name)}`;
       isNew = true;
     }
-    const revision = await this.writeDocument(parentPath(path), baseName(path), (existing) => {
-      if (isNew && existing.status !== 'missing') throw new ShuttleFailure('ALREADY_EXISTS', `${path} already exists`, { path });
-      if (input.ifRevision !== undefined && existing.revision !== input.ifRevision) {
-        throw new ShuttleFailure('CHANGED_ON_DISK', `${path} changed on disk since it was loaded`, { path });
-      }
-      return requestDocument(input.request, existing.value);
-    });
+    const clientCert = input.request.kind === 'websocket' ? input.request.spec.clientCert : input.request.spec.settings?.clientCert;
+    const revision = await this.writeDocument(
+      parentPath(path),
+      baseName(path),
+      (existing) => {
+        if (isNew && existing.status !== 'missing') throw new ShuttleFailure('ALREADY_EXISTS', `${path} already exists`, { path });
+        if (input.ifRevision !== undefined && existing.revision !== input.ifRevision) {
+          throw new ShuttleFailure('CHANGED_ON_DISK', `${path} changed on disk since it was loaded`, { path });
+        }
+        return requestDocument(input.request, existing.value);
+      },
+      () => this.storeCertificateSecrets(clientCert, requestScope(path)),
+    );
     this.changed();
     return { path, name: nameOfRequestFile(baseName(path)), request: input.request, revision };
   }
@@ -343,19 +358,24 @@ export class Workspace {
     else await this.containerKind(path);
     const absolute = absolutePath(this.root, path);
     await assertInsideWorkspace(this.root, absolute);
+    let kept: { undoId: string; dropped: string[] };
     try {
-      const undoId = await this.trash.keep(this.root, path, absolute);
+      kept = await this.trash.keep(this.root, path, absolute);
       await rm(absolute, { recursive: true, force: true });
-      this.changed();
-      // Secret values stay in the store, so undo brings them back with the item.
-      return { undoId };
     } catch (error) {
       throw storageFailure(error, path);
     }
+    this.changed();
+    // Its secrets wait in the trash with it: undo brings them back, and an item made at the same
+    // path meanwhile does not find them. They go for good when the trash lets the item go.
+    await this.rewriteSecretScopes((scope) => (movedScope(scope, path, path) ? trashScope(kept.undoId, scope) : undefined), false);
+    await this.dropTrashedSecrets(kept.dropped);
+    return { undoId: kept.undoId };
   }
 
   async undoDelete(undoId: string): Promise<{ path: string }> {
     const path = await this.trash.restore(undoId, this.root, (relPath) => absolutePath(this.root, relPath));
+    await this.rewriteSecretScopes((scope) => untrashedScope(undoId, scope), false);
     this.changed();
     return { path };
   }
@@ -364,8 +384,9 @@ export class Workspace {
 
   async readSettings(path: string): Promise<FolderSettings> {
     const { kind, relPath } = await this.settingsFile(path);
-    const settings = await this.decodedSettings(kind, relPath);
-    return { ...settings, variables: await this.viewVariables(settings.variables, this.scopeOf(path)) };
+    const scope = this.scopeOf(path);
+    const { certificateSecrets: _marked, ...settings } = await this.settingsWithSecrets(await this.decodedSettings(kind, relPath), scope, path);
+    return { ...settings, variables: await this.viewVariables(settings.variables, scope) };
   }
 
   async saveSettings(path: string, edit: FolderSettingsEdit): Promise<FolderSettings> {
@@ -376,7 +397,9 @@ export class Workspace {
     const settings: DecodedSettings = { variables, headers: edit.headers };
     if (edit.auth) settings.auth = edit.auth;
     if (edit.settings) settings.settings = edit.settings;
-    await this.writeDocument(parentPath(relPath), baseName(relPath), encodeSettings(kind, settings));
+    // The workspace file keeps variables only: it has no certificate to keep secrets of.
+    const storeSecrets = kind === 'workspace' ? undefined : () => this.storeCertificateSecrets(edit.settings?.clientCert, scope);
+    await this.writeDocument(parentPath(relPath), baseName(relPath), encodeSettings(kind, settings), storeSecrets);
     this.changed();
     return this.readSettings(path);
   }
@@ -406,14 +429,18 @@ export class Workspace {
     const collectionName = segments[0];
     if (!collectionName) return { global, folders: [] };
     const collectionSettings = await this.decodedSettings('collection', `${collectionName}/${COLLECTION_FILE}`).catch(() => undefined);
-    const collection = collectionSettings ? { ...(await this.withSecretValues(collectionSettings, `collection:${collectionName}`)), scope: `collection:${collectionName}` } : undefined;
+    const collectionScope = `collection:${collectionName}`;
+    const collection = collectionSettings
+      ? { ...(await this.settingsWithSecrets(await this.withSecretValues(collectionSettings, collectionScope), collectionScope, collectionName)), scope: collectionScope }
+      : undefined;
     const folders: ScopeSettings[] = [];
     // The folders between the collection and the request (the last segment is the request file).
     const folderCount = path.endsWith(YAML_EXTENSION) ? segments.length - 1 : segments.length;
     for (let depth = 2; depth <= folderCount; depth++) {
       const folderPath = segments.slice(0, depth).join('/');
       const settings = await this.decodedSettings('folder', `${folderPath}/${FOLDER_FILE}`).catch(() => undefined);
-      if (settings) folders.push({ ...(await this.withSecretValues(settings, `folder:${folderPath}`)), scope: `folder:${folderPath}` });
+      const scope = `folder:${folderPath}`;
+      if (settings) folders.push({ ...(await this.settingsWithSecrets(await this.withSecretValues(settings, scope), scope, folderPath)), scope });
     }
     return { global, collection, folders };
   }
@@ -430,11 +457,13 @@ export class Workspace {
     for (let level = 1; level <= depth; level++) {
       const layerPath = segments.slice(0, level).join('/');
       const kind = level === 1 ? 'collection' : 'folder';
-      const settings = await this.decodedSettings(kind, `${layerPath}/${kind === 'collection' ? COLLECTION_FILE : FOLDER_FILE}`).catch(() => undefined);
-      if (!settings) continue;
+      const decoded = await this.decodedSettings(kind, `${layerPath}/${kind === 'collection' ? COLLECTION_FILE : FOLDER_FILE}`).catch(() => undefined);
+      if (!decoded) continue;
+      // Filled in only to learn which secrets are missing here; the values themselves are taken out again.
+      const settings = await this.settingsWithSecrets(decoded, `${kind}:${layerPath}`, layerPath);
       const layer: InheritedLayerView = { kind, path: layerPath, name: segments[level - 1]!, headers: settings.headers };
       if (settings.auth) layer.auth = { type: settings.auth.type };
-      if (settings.settings) layer.settings = withoutPassphrase(settings.settings);
+      if (settings.settings) layer.settings = withoutCertificateSecrets(settings.settings);
       layers.push(layer);
     }
     return layers;
@@ -591,18 +620,12 @@ export class Workspace {
   }
 
   /** After a rename or move (or, with `copy`, a duplicate) the secrets of every scope under `from` follow. */
-  private async moveSecrets(from: string, to: string, copy: boolean): Promise<void> {
-    const rewrite = (scope: string): string | undefined => {
-      const [kind, ...rest] = scope.split(':');
-      const path = rest.join(':');
-      if (kind === 'environment') {
-        const collection = path.slice(0, path.lastIndexOf('/'));
-        return collection === from ? `environment:${to}${path.slice(collection.length)}` : undefined;
-      }
-      if (path === from) return `${to.includes('/') ? 'folder' : kind}:${to}`;
-      if (path.startsWith(`${from}/`)) return `folder:${to}${path.slice(from.length)}`;
-      return undefined;
-    };
+  private moveSecrets(from: string, to: string, copy: boolean): Promise<void> {
+    return this.rewriteSecretScopes((scope) => movedScope(scope, from, to), copy);
+  }
+
+  /** Moves (or copies) each of this workspace's secrets whose scope `rewrite` gives a new one. */
+  private async rewriteSecretScopes(rewrite: (scope: string) => string | undefined, copy: boolean): Promise<void> {
     for (const key of await this.options.secrets.keys()) {
       const address = parseSecretKey(key);
       if (!address || address.root !== this.root) continue;
@@ -613,6 +636,89 @@ export class Workspace {
       await this.options.secrets.set(secretKey({ ...address, scope }), value);
       if (!copy) await this.options.secrets.delete(key);
     }
+  }
+
+  /** Deletions the trash no longer keeps (of any workspace: the trash is the data folder's) take their secrets with them. */
+  private async dropTrashedSecrets(undoIds: readonly string[]): Promise<void> {
+    if (undoIds.length === 0) return;
+    const prefixes = undoIds.map((undoId) => trashScope(undoId, ''));
+    for (const key of await this.options.secrets.keys()) {
+      const scope = parseSecretKey(key)?.scope;
+      if (scope !== undefined && prefixes.some((prefix) => scope.startsWith(prefix))) await this.options.secrets.delete(key);
+    }
+  }
+
+  // ---- client certificate secrets
+
+  /** A request with the certificate secrets its file marks put back from the store (see withCertificateSecrets). */
+  private async requestWithSecrets(decoded: DecodedRequest, path: string): Promise<SavedRequest> {
+    const { request, certificateSecrets } = decoded;
+    if (certificateSecrets.length === 0) return request;
+    const fill = (clientCert: ClientCertificate) => this.withCertificateSecrets(clientCert, certificateSecrets, requestScope(path), path.slice(0, -YAML_EXTENSION.length));
+    if (request.kind === 'websocket') {
+      return request.spec.clientCert ? { kind: 'websocket', spec: { ...request.spec, clientCert: await fill(request.spec.clientCert) } } : request;
+    }
+    const settings = request.spec.settings;
+    return settings?.clientCert ? { kind: 'http', spec: { ...request.spec, settings: { ...settings, clientCert: await fill(settings.clientCert) } } } : request;
+  }
+
+  /** Collection or folder settings with their certificate secrets put back from the store. */
+  private async settingsWithSecrets(settings: DecodedSettings, scope: string, savedIn: string): Promise<DecodedSettings> {
+    const clientCert = settings.settings?.clientCert;
+    if (!clientCert || !settings.certificateSecrets?.length) return settings;
+    return { ...settings, settings: { ...settings.settings, clientCert: await this.withCertificateSecrets(clientCert, settings.certificateSecrets, scope, savedIn) } };
+  }
+
+  /**
+   * Puts back the parts a file's markers say are in the secret store. A part the store does not
+   * have here (a cloned repository, another computer, a file renamed outside Shuttle) is listed in
+   * `missingSecrets` with where the certificate is saved: the editor says so, and a send refuses.
+   */
+  private async withCertificateSecrets(
+    clientCert: ClientCertificate,
+    parts: readonly ClientCertSecret[],
+    scope: string,
+    savedIn: string,
+  ): Promise<ClientCertificate> {
+    const filled: ClientCertificate = { ...clientCert };
+    const missing: ClientCertSecret[] = [];
+    for (const part of parts) {
+      const value = await this.options.secrets.get(this.certificateSecretKey(scope, part));
+      if (value === undefined) {
+        missing.push(part);
+      } else if (part === 'passphrase') {
+        filled.passphrase = value;
+      } else {
+        const file = filled[part];
+        if (file?.kind === 'inline') filled[part] = { ...file, base64: value };
+      }
+    }
+    if (missing.length > 0) filled.missingSecrets = { parts: missing, savedIn };
+    return filled;
+  }
+
+  /**
+   * Stores the certificate secrets a save takes out of the file. Called before the file is written,
+   * so a marker on disk never comes before its value; returns what to do once it is: drop the values
+   * of parts that are no longer secret (removed, a path now, a `{{reference}}`). A part still missing
+   * here keeps its marker and is left alone.
+   */
+  private async storeCertificateSecrets(clientCert: ClientCertificate | undefined, scope: string): Promise<() => Promise<void>> {
+    const values = certificateSecretValues(clientCert);
+    const stillMissing = new Set(unavailableCertificateSecrets(clientCert));
+    for (const part of CLIENT_CERT_SECRETS) {
+      const value = values[part];
+      if (value !== undefined) await this.options.secrets.set(this.certificateSecretKey(scope, part), value);
+    }
+    return async () => {
+      for (const part of CLIENT_CERT_SECRETS) {
+        if (values[part] === undefined && !stillMissing.has(part)) await this.options.secrets.delete(this.certificateSecretKey(scope, part));
+      }
+    };
+  }
+
+  private certificateSecretKey(scope: string, part: ClientCertSecret): string {
+    return secretKey({ root: this.root, scope, name: CERTIFICATE_SECRET_NAMES[part] });
   }
 
   private async renameSecretScope(from: string, to: string): Promise<void> {
@@ -637,22 +743,37 @@ export class Workspace {
   private async loadDocument(path: string): Promise<LoadedDocument>;
   private async loadDocument(path: string, optional: true): Promise<LoadedDocument | undefined>;
   private async loadDocument(path: string, optional = false): Promise<LoadedDocument | undefined> {
-    const absolute = absolutePath(this.root, path);
+    // Checked once per path: every send reads the same few settings files.
+    let absolute = this.absolutePaths.get(path);
+    if (absolute === undefined) {
+      absolute = absolutePath(this.root, path);
+      if (this.absolutePaths.size >= MAX_CACHED_DOCUMENTS) this.absolutePaths.clear();
+      this.absolutePaths.set(path, absolute);
+    }
     // Every send from a collection reads the same few settings files: a file unchanged since it was
     // read (same inode, size and mtime, seen without following links) comes from memory.
     const cached = this.documents.get(absolute);
     if (cached) {
-      const stats = lstatSync(absolute, { throwIfNoEntry: false });
-      if (cached === MISSING ? stats === undefined && optional : stats?.isFile() && stats.ino === cached.stats.ino && stats.size === cached.stats.size && stats.mtimeMs === cached.stats.mtimeMs) {
-        return cached === MISSING ? undefined : cached;
+      const { document } = cached;
+      const now = performance.now();
+      let unchanged = now - cached.checkedAt < RECHECK_AFTER_MS;
+      if (!unchanged) {
+        const stats = lstatSync(absolute, { throwIfNoEntry: false });
+        unchanged =
+          document === MISSING
+            ? stats === undefined
+            : stats?.isFile() === true && stats.ino === document.stats.ino && stats.size === document.stats.size && stats.mtimeMs === document.stats.mtimeMs;
+        if (unchanged) cached.checkedAt = now;
       }
+      if (unchanged && document !== MISSING) return document;
+      if (unchanged && optional) return undefined;
       this.documents.delete(absolute);
     }
     await assertInsideWorkspace(this.root, absolute);
     const read = await readDocumentFile(absolute);
     if (read.ok || read.reason === 'missing') {
       if (this.documents.size >= MAX_CACHED_DOCUMENTS) this.documents.clear();
-      this.documents.set(absolute, read.ok ? read.loaded : MISSING);
+      this.documents.set(absolute, { document: read.ok ? read.loaded : MISSING, checkedAt: performance.now() });
     }
     if (read.ok) return read.loaded;
     if (read.reason === 'missing') {
@@ -671,6 +792,7 @@ export class Workspace {
     directory: string,
     fileName: string,
     produce: Record<string, unknown> | ((existing: ExistingFile) => Record<string, unknown>),
+    storeSecrets?: () => Promise<() => Promise<void>>,
   ): Promise<string> {
     const path = directory === '' ? fileName : `${directory}/${fileName}`;
     const absolute = absolutePath(this.root, path);
@@ -685,12 +807,16 @@ export class Workspace {
       const value = typeof produce === 'function' ? produce(existing) : produce;
       const text = stringifyYaml(value, existing.document);
       this.documents.delete(absolute);
+      let afterWrite: (() => Promise<void>) | undefined;
       try {
         await mkdir(dirname(absolute), { recursive: true });
+        afterWrite = await storeSecrets?.();
         await this.writeFile(absolute, text);
       } catch (error) {
         throw storageFailure(error, path);
       }
+      // The file is saved: a value left behind here is one nothing refers to, and the next save tries again.
+      await afterWrite?.().catch(() => undefined);
       return revisionOf(text);
     });
   }
@@ -709,14 +835,63 @@ function requestDocument(request: SavedRequest, existing: Record<string, unknown
   return encodeRequest(request, decoded?.ok ? decoded.value.variables : []);
 }
 
-/** Settings as the UI may see them: a client certificate's passphrase stays in the engine. */
-function withoutPassphrase(settings: RequestSettings): RequestSettings {
-  if (settings.clientCert?.passphrase === undefined) return settings;
+/**
+ * Settings as the UI may see them when it explains inheritance: a client certificate's passphrase
+ * and its inline key or bundle bytes stay in the engine (names, and which secrets are missing, go).
+ */
+function withoutCertificateSecrets(settings: RequestSettings): RequestSettings {
+  if (!settings.clientCert) return settings;
   const { passphrase: _passphrase, ...clientCert } = settings.clientCert;
-  const { clientCert: _withPassphrase, ...rest } = settings;
+  for (const part of ['key', 'pfx'] as const) {
+    const file = clientCert[part];
+    if (file?.kind === 'inline') clientCert[part] = { ...file, base64: '' };
+  }
+  const { clientCert: _withSecrets, ...rest } = settings;
   return Object.keys(clientCert).length > 0 ? { ...rest, clientCert } : rest;
 }
 
+/**
+ * Where a secret is kept, by scope: "global", "collection:<path>", "folder:<path>",
+ * "environment:<collection>/<name>" for variables, "request:<path>" for a request's certificate
+ * secrets, and "trash:<undo id>:<scope>" for those of a deleted item while undo can bring it back.
+ */
 function environmentScope(collection: string, name: string): string {
   return `environment:${collection}/${name}`;
+}
+
+function requestScope(path: string): string {
+  return `request:${path}`;
+}
+
+function trashScope(undoId: string, scope: string): string {
+  return `trash:${undoId}:${scope}`;
+}
+
+function untrashedScope(undoId: string, scope: string): string | undefined {
+  const prefix = trashScope(undoId, '');
+  return scope.startsWith(prefix) ? scope.slice(prefix.length) : undefined;
+}
+
+/**
+ * The scope a secret has once the item at `from` is at `to` (renamed or moved), or undefined when
+ * it does not belong to that item or anything inside it. With `to` equal to `from`: whether it belongs.
+ */
+function movedScope(scope: string, from: string, to: string): string | undefined {
+  const [kind, ...rest] = scope.split(':');
+  const path = rest.join(':');
+  const moved = path === from ? to : path.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : undefined;
+  switch (kind) {
+    case 'environment': {
+      // An environment belongs to its collection ("Shop/local" is not inside a folder "Shop/local").
+      const collection = path.slice(0, path.lastIndexOf('/'));
+      return collection === from ? `environment:${to}${path.slice(collection.length)}` : undefined;
+    }
+    case 'request':
+      return moved === undefined ? undefined : requestScope(moved);
+    case 'collection':
+    case 'folder':
+      return moved === undefined ? undefined : `${moved.includes('/') ? 'folder' : 'collection'}:${moved}`;
+    default:
+      return undefined;
+  }
 }

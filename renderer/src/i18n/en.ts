@@ -34,6 +34,7 @@ const errors: ErrorSentences = {
   'error.STORAGE': 'Shuttle could not write {path} ({reason}): the disk may be full or read-only. Nothing on disk was changed and your edits are still here.',
   'error.ALREADY_EXISTS': 'There is already an item called "{path}" there. Choose another name.',
   'error.CHANGED_ON_DISK': '{path} was changed on disk since you opened it. Choose whether to keep your version or take the one on disk.',
+  'error.SECRET_MISSING': 'The client certificate’s passphrase or key file for {source} is not on this machine: enter it in Settings.',
 };
 
 export const en = {
@@ -116,6 +117,7 @@ export const en = {
   'diff.changedPaths': 'Changed: {paths}',
   'diff.partial': 'At least one body is only a preview of a longer response; only the kept part is compared.',
   'settings.history': 'History',
+  'settings.history.recording': 'Record requests and WebSocket sessions in history',
   'settings.history.maxEntries': 'Keep at most this many requests (0 = no limit)',
   'settings.history.maxAgeDays': 'Keep requests for this many days (0 = forever)',
   'settings.history.maxMegabytes': 'Keep at most this many MB (0 = no limit)',
@@ -523,6 +525,9 @@ export const en = {
   'settings.request.caCert': 'Extra CA certificate (PEM)',
   'settings.request.inheritedFrom': 'from {name}',
   'settings.request.inheritedCertificates': 'Certificates not set here come from {name}.',
+  'settings.request.inheritedCertificateMissing': 'The client certificate from {name} lacks its passphrase or key file on this machine: choose one here to send this request.',
+  'settings.request.passphraseMissing': 'Not on this machine (it is kept outside the workspace, where it was saved): enter it again.',
+  'settings.request.fileMissing': 'Not on this machine (it is kept outside the workspace, where it was saved): choose the file again.',
   'curl.parseFailed': 'That cURL command could not be read: {message}',
   'curl.copy': 'Copy as cURL',
   'curl.copied': 'Copied as cURL',
@@ -617,6 +622,12 @@ export const en = {
   'secrets.encryptedElsewhere': '{count} secret value(s) in this data folder were encrypted by the Shuttle desktop app and cannot be read here. They are kept as they are; until you set them again here, those variables have no value.',
   'secrets.cannotDecrypt': '{count} secret value(s) could not be decrypted: they were encrypted for another user account or computer, or the keychain is locked. They are kept as they are; set them again to use them here.',
   'secrets.movedToEncryption': '{count} secret value(s) kept as plain text before are now encrypted, and the plain-text file is gone.',
+  'secrets.certificate.encrypted':
+    'Once saved, the passphrase (unless it is a {{variable}}) and a key or PFX file chosen here are kept outside the workspace, in the Shuttle data folder, encrypted with a key from your operating system’s keychain.',
+  'secrets.certificate.plainFile':
+    'Once saved, the passphrase (unless it is a {{variable}}) and a key or PFX file chosen here are kept outside the workspace, in secrets.json in the Shuttle data folder (readable by you only, not encrypted).',
+  'secrets.certificate.plainNoKeyring':
+    'Once saved, the passphrase (unless it is a {{variable}}) and a key or PFX file chosen here are kept outside the workspace, in secrets.json in the Shuttle data folder (readable by you only; not encrypted, as this system offers no keyring).',
   'vars.scope.global': 'Global',
   'vars.scope.collection': 'Collection',
   'vars.scope.environment': 'Environment',

@@ -1,7 +1,11 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createPrivateKey } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startHttpFixture } from '../../fixtures/servers/http-fixture.ts';
+import { certPath, testCertificates } from '../../fixtures/servers/test-certificates.ts';
+import { startTlsFixture } from '../../fixtures/servers/tls-fixture.ts';
 import { startWebHostProcess } from '../fixtures/web-host-process.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { ShuttlePage } from '../pages/shuttle-page.ts';
@@ -206,6 +210,92 @@ test('switching environment sends {{baseUrl}} to a different local server; a sec
     });
   } finally {
     await other.close();
+  }
+});
+
+test('a client certificate’s passphrase and key never reach a workspace file; reopened from the tree the request still has them', async ({ webHost, page }) => {
+  const server = await startTlsFixture('ca-signed', { requireClientCert: true });
+  const keyDir = await mkdtemp(join(tmpdir(), 'shuttle-cert-'));
+  try {
+    await seedCollection(webHost.dataDir);
+    // The test client key, encrypted with a canary passphrase: only the right passphrase opens it.
+    const canary = `CANARY-${Date.now()}-passphrase`;
+    const encryptedKey = createPrivateKey(testCertificates.client.key).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: canary }) as string;
+    const keyFile = join(keyDir, 'client-key.enc.pem');
+    await writeFile(keyFile, encryptedKey);
+    const shuttle = new ShuttlePage(page);
+    await shuttle.open(webHost.launchUrl);
+    const workspace = new WorkspacePanel(page);
+    await workspace.show();
+    await workspace.item('collection', 'Shop').click();
+    await workspace.createRequest(workspace.item('folder', 'Orders'), 'Mutual TLS');
+    await shuttle.url.fill(`${server.url}/`);
+    await shuttle.openRequestSection('Settings');
+    const settings = page.getByTestId('request-settings');
+    await page.getByTestId('setting-ca-cert').setInputFiles(certPath('ca.pem'));
+    await page.getByTestId('setting-client-cert').setInputFiles(certPath('client.pem'));
+    await page.getByTestId('setting-client-key').setInputFiles(keyFile);
+    await expect(settings).toContainText('client-key.enc.pem');
+    await page.getByTestId('setting-client-passphrase').fill(canary);
+    // Where these go once saved, in one sentence beside them.
+    await expect(settings.getByTestId('secret-storage-note')).toHaveText(
+      'Once saved, the passphrase (unless it is a {{variable}}) and a key or PFX file chosen here are kept outside the workspace, in secrets.json in the Shuttle data folder (readable by you only, not encrypted).',
+    );
+    await settings.getByTestId('secret-storage-note').scrollIntoViewIfNeeded();
+    await shuttle.screenshot('request-client-certificate');
+    await shuttle.page.keyboard.press('ControlOrMeta+s');
+    await expect(workspace.tab('Mutual TLS')).toHaveAttribute('data-dirty', 'false');
+
+    // No file under the workspace holds the passphrase or the key; the request file says where they went.
+    const root = workspaceRoot(webHost.dataDir);
+    for (const file of await filesUnder(root)) {
+      const text = await readFile(file, 'utf8');
+      expect(text, file).not.toContain(canary);
+      expect(text, file).not.toContain(Buffer.from(encryptedKey).toString('base64').slice(0, 40));
+    }
+    const saved = join(root, 'Shop', 'Orders', 'Mutual TLS.yaml');
+    expect(parse(await readFile(saved, 'utf8')).settings.clientCert).toMatchObject({
+      key: { kind: 'inline', fileName: 'client-key.enc.pem', secret: true },
+      passphrase: { secret: true },
+    });
+
+    // Closed and opened again from the tree: the same passphrase, and the key it opens is presented.
+    await workspace.tab('Mutual TLS').getByRole('button', { name: 'Close tab' }).click();
+    await expect(workspace.tab('Mutual TLS')).toHaveCount(0);
+    await workspace.item('request', 'Mutual TLS').click();
+    await shuttle.openRequestSection('Settings');
+    await expect(page.getByTestId('setting-client-passphrase')).toHaveValue(canary);
+    await expect(settings).toContainText('client-key.enc.pem');
+    await expect(settings.getByTestId('setting-client-secret-missing')).toHaveCount(0);
+    await shuttle.send.click();
+    await expect(shuttle.status).toHaveText('200 OK');
+    await expect.poll(() => shuttle.shownBody()).toContain('"clientSubject": "shuttle-client"');
+
+    // A copy made outside Shuttle (as git brings one) has the markers but not the secrets: it says so, and is not sent.
+    await copyFile(saved, join(root, 'Shop', 'Orders', 'Copied.yaml'));
+    await expect(workspace.item('request', 'Copied')).toBeVisible({ timeout: 2_000 });
+    await workspace.item('request', 'Copied').click();
+    await shuttle.openRequestSection('Settings');
+    const missing = settings.getByTestId('setting-client-secret-missing');
+    await expect(missing).toHaveCount(2);
+    await expect(missing.and(page.locator('[data-part="passphrase"]'))).toHaveText(
+      'Not on this machine (it is kept outside the workspace, where it was saved): enter it again.',
+    );
+    await expect(missing.and(page.locator('[data-part="key"]'))).toHaveText(
+      'Not on this machine (it is kept outside the workspace, where it was saved): choose the file again.',
+    );
+    const handshakes = server.handshakes;
+    await shuttle.send.click();
+    await expect(shuttle.error).toHaveAttribute('data-error-code', 'SECRET_MISSING');
+    await expect(shuttle.error).toContainText(
+      'The client certificate’s passphrase or key file for Shop/Orders/Copied is not on this machine: enter it in Settings.',
+    );
+    expect(server.handshakes).toBe(handshakes);
+    await settings.getByTestId('setting-client-key').locator('xpath=..').scrollIntoViewIfNeeded();
+    await shuttle.screenshot('workspace-certificate-secret-missing');
+  } finally {
+    await server.close();
+    await rm(keyDir, { recursive: true, force: true });
   }
 });
 

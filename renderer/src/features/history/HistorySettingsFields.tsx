@@ -11,6 +11,15 @@ export function HistorySettingsFields({ settings, apply }: { settings: Settings;
   return (
     <fieldset className="field settings-group" data-testid="settings-history">
       <legend>{t('settings.history')}</legend>
+      <label className="check-field">
+        <input
+          type="checkbox"
+          data-testid="settings-history-recording"
+          checked={settings.historyRecording}
+          onChange={(event) => apply({ historyRecording: event.target.checked })}
+        />
+        <span>{t('settings.history.recording')}</span>
+      </label>
       <NumberField
         label={t('settings.history.maxEntries')}
         testId="settings-history-max-entries"

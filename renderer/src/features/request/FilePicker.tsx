@@ -6,12 +6,25 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 /**
  * Picks a file for a body part or a certificate. The page only ever gets a file's bytes (not its
  * path), so the file travels inline, base64-encoded; the engine reads `path` sources itself.
+ * `bytesElsewhere`: the file is known by name only here (a secret kept on another machine), so no size is shown.
  */
-export function FilePicker({ file, onChange, testId, label }: { file: FileSource | undefined; onChange: (file: FileSource | undefined) => void; testId: string; label: string }) {
+export function FilePicker({
+  file,
+  onChange,
+  testId,
+  label,
+  bytesElsewhere = false,
+}: {
+  file: FileSource | undefined;
+  onChange: (file: FileSource | undefined) => void;
+  testId: string;
+  label: string;
+  bytesElsewhere?: boolean;
+}) {
   const { t } = useI18n();
   const inputRef = useRef<HTMLInputElement>(null);
   const name = file?.kind === 'inline' ? file.fileName : file?.kind === 'path' ? file.path : undefined;
-  const size = file?.kind === 'inline' ? Math.floor((file.base64.length * 3) / 4) : undefined;
+  const size = file?.kind === 'inline' && !bytesElsewhere ? Math.floor((file.base64.length * 3) / 4) : undefined;
 
   return (
     <div className="file-picker">

@@ -1,4 +1,4 @@
-import { HTTP_VERSIONS, type RequestSettings } from '../../../../shared/model/request.ts';
+import { HTTP_VERSIONS, unavailableCertificateSecrets, type RequestSettings } from '../../../../shared/model/request.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { VariableField } from '../variables/VariableField.tsx';
 import { ClientCertificateFields } from './ClientCertificateFields.tsx';
@@ -41,6 +41,7 @@ export function RequestSettingsPanel({
   const followRedirects = settings.followRedirects ?? inherited.followRedirects?.value ?? true;
   const verifyTls = settings.verifyTls ?? inherited.verifyTls?.value ?? true;
   const inheritedTimeout = fallback('timeoutMs');
+  const inheritedCertificate = fallback('clientCert');
 
   return (
     <div className="panel-stack form-grid" data-testid="request-settings">
@@ -146,6 +147,11 @@ export function RequestSettingsPanel({
       {fallback('clientCert') || fallback('caCert') ? (
         <p className="panel-hint" data-testid="setting-inherited" data-key="certificates">
           {t('settings.request.inheritedCertificates', { name: (fallback('clientCert') ?? fallback('caCert'))!.from })}
+        </p>
+      ) : null}
+      {inheritedCertificate && unavailableCertificateSecrets(inheritedCertificate.value).length > 0 ? (
+        <p className="panel-hint warning" data-testid="setting-inherited-secret-missing">
+          {t('settings.request.inheritedCertificateMissing', { name: inheritedCertificate.from })}
         </p>
       ) : null}
     </div>

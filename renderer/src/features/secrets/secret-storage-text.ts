@@ -1,4 +1,5 @@
 import type { SecretStorageStatus } from '../../../../shared/model/secrets.ts';
+import type { MessageKey } from '../../i18n/en.ts';
 import type { Translate } from '../../i18n/I18nProvider.tsx';
 
 /** The sentences the UI shows about secret values: how they are kept, and anything the person should know. */
@@ -8,13 +9,22 @@ export interface SecretStorageText {
   notice?: string;
 }
 
-export function secretStorageText(status: SecretStorageStatus, t: Translate): SecretStorageText {
-  const protection =
-    status.protection === 'os-encryption'
-      ? t('secrets.encrypted')
-      : status.plainReason === 'no-keyring'
-        ? t('secrets.plainNoKeyring')
-        : t('secrets.plainFile');
+/** What the sentences are about: secret variables, or a client certificate's passphrase and key or bundle. */
+export type SecretSubject = 'variables' | 'certificate';
+
+const PROTECTION = {
+  variables: { encrypted: 'secrets.encrypted', plainFile: 'secrets.plainFile', plainNoKeyring: 'secrets.plainNoKeyring' },
+  certificate: { encrypted: 'secrets.certificate.encrypted', plainFile: 'secrets.certificate.plainFile', plainNoKeyring: 'secrets.certificate.plainNoKeyring' },
+} as const satisfies Record<SecretSubject, Record<'encrypted' | 'plainFile' | 'plainNoKeyring', MessageKey>>;
+
+/**
+ * The notice speaks of variables; beside a certificate, a part that cannot be read here is named at
+ * its own field instead ("not on this machine").
+ */
+export function secretStorageText(status: SecretStorageStatus, t: Translate, subject: SecretSubject = 'variables'): SecretStorageText {
+  const keys = PROTECTION[subject];
+  const protection = t(status.protection === 'os-encryption' ? keys.encrypted : status.plainReason === 'no-keyring' ? keys.plainNoKeyring : keys.plainFile);
+  if (subject !== 'variables') return { protection };
   const notices: string[] = [];
   if (status.unreadable) {
     const key = status.unreadable.reason === 'encrypted-elsewhere' ? 'secrets.encryptedElsewhere' : 'secrets.cannotDecrypt';

@@ -41,6 +41,22 @@ describe('engine history: recording', () => {
     expect(historyEvents(events)[0]!.payload).toMatchObject({ reason: 'added', ids: [expect.any(Number)] });
   });
 
+  it('with recording switched off in the settings nothing new is recorded; switched on again, it is', async () => {
+    const fixture = await startFixture();
+    const { engine } = await startTestEngine();
+
+    await engine.http.send('before', httpSpec(`${fixture.url}/word/0`));
+    await engine.settings.update({ historyRecording: false });
+    const meta = await engine.http.send('off', httpSpec(`${fixture.url}/word/1`));
+    expect(meta.status).toBe(200);
+    await engine.settings.update({ historyRecording: true });
+    await engine.http.send('after', httpSpec(`${fixture.url}/word/2`));
+    await engine.history.idle();
+
+    const { entries } = await engine.history.search({ limit: 10 });
+    expect(entries.map((entry) => entry.url)).toEqual([`${fixture.url}/word/2`, `${fixture.url}/word/0`]);
+  });
+
   it('keeps the body even when the UI released it right after the send', async () => {
     const fixture = await startFixture();
     const { engine } = await startTestEngine();

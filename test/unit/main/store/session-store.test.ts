@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSessionStore } from '../../../../main/store/session-store.ts';
@@ -14,6 +14,18 @@ describe('session store', () => {
 
     expect(await createSessionStore(dir).load()).toEqual(session);
     expect(await readdir(dir)).toEqual(['session.json']);
+  });
+
+  it('is readable by its owner only (drafts may hold a certificate passphrase); an older, wider journal is tightened when read', async () => {
+    const dir = await tempDir();
+    const journal = join(dir, 'session.json');
+    await createSessionStore(dir).save({ tabs: [], activeId: undefined });
+    expect((await stat(journal)).mode & 0o777).toBe(0o600);
+
+    await writeFile(journal, '{"formatVersion": 1, "session": {"tabs": []}}', { mode: 0o644 });
+    await chmod(journal, 0o644);
+    expect(await createSessionStore(dir).load()).toEqual({ tabs: [] });
+    expect((await stat(journal)).mode & 0o777).toBe(0o600);
   });
 
   it.each([

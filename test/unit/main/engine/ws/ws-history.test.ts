@@ -111,6 +111,18 @@ describe('WebSocket sessions in history', () => {
     expect(entry.session.messages[0]).toMatchObject({ direction: 'out', text: 'burst 200' });
   });
 
+  it('with history recording off a session is not recorded', async () => {
+    const server = await startWsServer();
+    const { engine } = await startTestEngine();
+    await engine.settings.update({ historyRecording: false });
+
+    await engine.ws.connect('unrecorded', wsSpec(`${server.url}/echo`));
+    await engine.ws.disconnect('unrecorded');
+    await engine.history.idle();
+
+    expect((await engine.history.search({ limit: 10 })).entries).toEqual([]);
+  });
+
   it('a connection still open when the engine closes is recorded as a session too', async () => {
     const server = await startWsServer();
     const { engine } = await startTestEngine();

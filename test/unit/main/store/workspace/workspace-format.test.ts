@@ -176,6 +176,7 @@ describe('workspace file format', () => {
       value: {
         request: { kind: 'http', spec: { method: 'GET', url: '/ping', headers: [{ name: 'A', value: 'b', enabled: true }], body: { mode: 'none', text: '' } } },
         variables: [],
+        certificateSecrets: [],
       },
     });
   });

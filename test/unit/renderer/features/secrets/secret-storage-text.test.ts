@@ -39,4 +39,15 @@ describe('what the UI says about secret values', () => {
       if (status.unreadable) expect(chinese.notice).toContain(String(status.unreadable.count));
     });
   }
+
+  it('beside a client certificate: one sentence on where its passphrase and key are kept once saved, in both languages', () => {
+    const status: SecretStorageStatus = { protection: 'plain-file', plainReason: 'host', unreadable: { count: 3, reason: 'encrypted-elsewhere' } };
+    const text = secretStorageText(status, translate(en), 'certificate');
+    expect(text).toEqual({
+      protection:
+        'Once saved, the passphrase (unless it is a {{variable}}) and a key or PFX file chosen here are kept outside the workspace, in secrets.json in the Shuttle data folder (readable by you only, not encrypted).',
+    });
+    expect(secretStorageText({ protection: 'os-encryption' }, translate(en), 'certificate').protection).toMatch(/^Once saved, .* keychain\.$/);
+    expect(secretStorageText(status, translate(zhCN), 'certificate').protection).toMatch(/^保存后，.*secrets\.json/);
+  });
 });
