@@ -6,8 +6,8 @@ import type { BodyStore } from '../bodies/body-store.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import type { History } from './history-service.ts';
 
-/** What a caller may say about a send besides the request itself. */
-export interface SendContext {
+/** What a caller may say about a send (or a WebSocket connection) besides the request itself. */
+export interface SendContext<Spec = HttpRequestSpec> {
   /** The tab (or, later, saved request) it came from. */
   source?: SendSource;
   /** The environment whose variables were used, once environments exist. */
@@ -16,7 +16,7 @@ export interface SendContext {
    * Turns the request as composed into the one sent (variables resolved, inherited headers and auth
    * applied). History keeps the composed one, so `{{token}}` is remembered, never a secret's value.
    */
-  prepare?: (spec: HttpRequestSpec) => Promise<HttpRequestSpec>;
+  prepare?: (spec: Spec) => Promise<Spec>;
   /**
    * The values of secret variables this send may use: history removes them wherever they appear
    * (a secret resolved into a header that is not secret by name, or echoed back in a body).

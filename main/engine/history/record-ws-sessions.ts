@@ -1,21 +1,13 @@
 import { ShuttleFailure, type ShuttleError } from '../../../shared/contract/errors.ts';
-import type { SendSource } from '../../../shared/model/history.ts';
 import type { WsHandshake, WsMessage, WsMessagesEvent, WsRequestSpec, WsStateEvent } from '../../../shared/model/websocket.ts';
 import type { CapturedWsSession } from '../../store/history/ws-session-record.ts';
 import type { EmitEvent } from '../events.ts';
 import type { WsClient } from '../ws/ws-client.ts';
 import type { History } from './history-service.ts';
-import { NOT_SENT } from './record-sends.ts';
+import { NOT_SENT, type SendContext } from './record-sends.ts';
 
-/** What a caller may say about a connection besides the request itself (as for an HTTP send). */
-export interface WsSessionContext {
-  source?: SendSource;
-  environment?: string | null;
-  /** Turns the request as composed into the one connected (variables resolved, inherited headers and auth applied). */
-  prepare?: (spec: WsRequestSpec) => Promise<WsRequestSpec>;
-  /** The values of secret variables the connection may use: history removes them wherever they appear. */
-  secretValues?: () => Promise<readonly string[]>;
-}
+/** As for an HTTP send: where it came from, how to resolve it, the secret values history must remove. */
+export type WsSessionContext = SendContext<WsRequestSpec>;
 
 export interface RecordingWsClient extends WsClient {
   connect(connectionId: string, spec: WsRequestSpec, context?: WsSessionContext): Promise<WsHandshake>;
