@@ -58,6 +58,8 @@ function resolver(options: ResolveOptions) {
   const unresolved = new Set<string>();
   let usedSecret = false;
   const text = (value: string): string => {
+    // Most fields of most requests hold no reference at all.
+    if (!value.includes('{{')) return value;
     const resolution = resolveTemplate(value, options);
     for (const name of resolution.unresolved) unresolved.add(name);
     usedSecret ||= resolution.usedSecret;
