@@ -75,17 +75,23 @@ export function HeadersPanel({ draft, inherited = NO_LAYERS, onChange }: { draft
                     title={t(source.kind === 'collection' ? 'headers.fromCollection' : 'headers.fromFolder', { name: source.path })}
                   >
                     <td className="kv-check inherited-icon">{source.kind === 'collection' ? <Library size={13} aria-hidden /> : <Folder size={13} aria-hidden />}</td>
-                    <td className="kv-static">{header.name}</td>
-                    <td className="kv-static">{header.value}</td>
-                    <td className="kv-static inherited-source">
-                      {overriddenBy === undefined ? (
-                        t('headers.from', { name: source.name })
-                      ) : overrider !== undefined ? (
-                        t('headers.overriddenBy', { name: overrider })
-                      ) : (
-                        t('headers.overridden')
-                      )}
+                    <td className="kv-static inherited-name">{header.name}</td>
+                    <td className="kv-static">
+                      <span className="inherited-value">
+                        <span className="inherited-text">{header.value}</span>
+                        <span className="inherited-source">
+                          {overriddenBy === undefined ? (
+                            t('headers.from', { name: source.name })
+                          ) : overrider !== undefined ? (
+                            t('headers.overriddenBy', { name: overrider })
+                          ) : (
+                            t('headers.overridden')
+                          )}
+                        </span>
+                      </span>
                     </td>
+                    {/* The editable table's actions column, so the columns line up with it. */}
+                    <td className="kv-actions" />
                   </tr>
                 );
               })}
