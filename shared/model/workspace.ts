@@ -215,4 +215,6 @@ export interface ScopedVariableView {
   value: string;
   scope: 'global' | 'collection' | 'environment' | 'folder' | 'request' | 'runtime';
   secret: boolean;
+  /** The collection, environment or folder it comes from (for the hover: "Folder · Orders"). */
+  source?: string;
 }

@@ -6,6 +6,8 @@ export interface ScopedValue {
   value: string;
   scope: VariableScope;
   secret: boolean;
+  /** Which collection, environment or folder of that scope it comes from, when there can be several. */
+  source?: string;
 }
 
 export interface LayerVariable {
@@ -18,6 +20,8 @@ export interface LayerVariable {
 export interface VariableLayer {
   scope: VariableScope;
   variables: readonly LayerVariable[];
+  /** The collection's, environment's or folder's name (see ScopedValue.source). */
+  source?: string;
 }
 
 /**
@@ -33,7 +37,7 @@ export function mergeVariableLayers(layers: readonly VariableLayer[]): Map<strin
   for (const { layer } of ordered) {
     for (const variable of layer.variables) {
       if (variable.enabled === false) continue;
-      merged.set(variable.name, { value: variable.value, scope: layer.scope, secret: variable.secret === true });
+      merged.set(variable.name, { value: variable.value, scope: layer.scope, secret: variable.secret === true, ...(layer.source ? { source: layer.source } : {}) });
     }
   }
   return merged;

@@ -55,14 +55,15 @@ export function createRequestVariables(workspaces: WorkspaceService, dynamic: Dy
     const inherited: InheritedLayer[] = [];
     const collection = anchor.split('/')[0];
     if (scopes.collection && collection) {
-      variables.push({ scope: 'collection', variables: scopes.collection.variables });
+      variables.push({ scope: 'collection', variables: scopes.collection.variables, source: collection });
       inherited.push(scopes.collection);
       const environment = context?.environment ?? (await workspaces.selectedEnvironment(collection));
       const values = environment ? await workspace.environmentValues(collection, environment) : undefined;
-      if (values) variables.push({ scope: 'environment', variables: values });
+      if (values && environment) variables.push({ scope: 'environment', variables: values, source: environment });
     }
     for (const folder of scopes.folders) {
-      variables.push({ scope: 'folder', variables: folder.variables });
+      // "folder:Shop/Orders" → "Orders"
+      variables.push({ scope: 'folder', variables: folder.variables, source: folder.scope.slice(folder.scope.lastIndexOf('/') + 1) });
       inherited.push(folder);
     }
     return { variables, inherited };
@@ -120,6 +121,7 @@ export function createRequestVariables(workspaces: WorkspaceService, dynamic: Dy
         value: scoped.secret ? '' : scoped.value,
         scope: scoped.scope,
         secret: scoped.secret,
+        ...(scoped.source ? { source: scoped.source } : {}),
       }));
     },
   };

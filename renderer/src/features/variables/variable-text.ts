@@ -68,7 +68,8 @@ export function describeVariable(lookup: VariableLookup, t: (key: MessageKey) =>
     case 'defined': {
       const { variable } = lookup;
       const value = variable.secret ? t('vars.secretValue') : variable.value === '' ? t('vars.emptyValue') : variable.value;
-      return { value, unresolved: false, scope: t(`vars.scope.${variable.scope}`) };
+      const scope = t(`vars.scope.${variable.scope}`);
+      return { value, unresolved: false, scope: variable.source ? `${scope} · ${variable.source}` : scope };
     }
     case 'dynamic':
       return { value: t('vars.dynamic'), unresolved: false, scope: t('vars.scope.dynamic') };

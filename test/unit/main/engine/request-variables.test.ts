@@ -156,8 +156,9 @@ describe('variables and inheritance on send', () => {
     const environments = (await call(engine, 'environments.list', { collection: 'Shop' })) as { variables: { name: string; value: string; hasValue: boolean }[] }[];
     expect(environments[0]!.variables.find((variable) => variable.name === 'token')).toEqual({ name: 'token', value: '', enabled: true, secret: true, hasValue: true });
     const visible = (await call(engine, 'variables.list', { context: { requestPath: 'Shop/Orders/Echo.yaml' } })) as { name: string; value: string; scope: string }[];
-    expect(visible.find((variable) => variable.name === 'token')).toEqual({ name: 'token', value: '', scope: 'environment', secret: true });
-    expect(visible.find((variable) => variable.name === 'team')).toEqual({ name: 'team', value: 'orders', scope: 'folder', secret: false });
+    // Which environment and which folder, for the hover ("Folder · Orders").
+    expect(visible.find((variable) => variable.name === 'token')).toMatchObject({ name: 'token', value: '', scope: 'environment', secret: true, source: 'local' });
+    expect(visible.find((variable) => variable.name === 'team')).toEqual({ name: 'team', value: 'orders', scope: 'folder', secret: false, source: 'Orders' });
 
     const secrets = join(engine.dataDir, 'secrets.json');
     expect(await readFile(secrets, 'utf8')).toContain('CANARY-token-4f1c');

@@ -54,6 +54,7 @@ describe('typing {{variables}}', () => {
     });
     expect(describeVariable({ kind: 'defined', variable: { name: 'id', value: '42', scope: 'request', secret: false } }, t)).toEqual({ value: '42', unresolved: false, scope: 'Request' });
     expect(describeVariable({ kind: 'defined', variable: { name: 'e', value: '', scope: 'global', secret: false } }, t).value).toBe(en['vars.emptyValue']);
+    expect(describeVariable({ kind: 'defined', variable: { name: 'team', value: 'a', scope: 'folder', secret: false, source: 'Orders' } }, t).scope).toBe('Folder · Orders');
     expect(describeVariable({ kind: 'unresolved' }, t)).toEqual({ value: en['vars.unresolved'], unresolved: true });
   });
 });
