@@ -549,7 +549,7 @@ export const en = {
   'workspace.more': 'More actions',
   'workspace.settings': 'Settings…',
   'workspace.settingsOf': 'Settings of {name}',
-  'workspace.settingsHint': 'Requests inside inherit these variables, headers and auth (a request’s own values win; its auth must be set to “Inherit”).',
+  'workspace.settingsHint': 'Requests inside inherit these variables, headers, auth and settings (a request’s own values win; its auth must be set to “Inherit”).',
   'workspace.filter': 'Filter by name or URL',
   'workspace.noMatch': 'No request matches “{query}”.',
   'workspace.empty': 'No collections yet. A collection is a folder of YAML files you can commit to git.',

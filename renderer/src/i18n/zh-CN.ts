@@ -542,7 +542,7 @@ export const zhCN: Catalog = {
   'workspace.more': '更多操作',
   'workspace.settings': '设置…',
   'workspace.settingsOf': '{name} 的设置',
-  'workspace.settingsHint': '其中的请求会继承这些变量、请求头和认证（请求自身的值优先；认证需设为“继承”）。',
+  'workspace.settingsHint': '其中的请求会继承这些变量、请求头、认证和设置（请求自身的值优先；认证需设为“继承”）。',
   'workspace.filter': '按名称或 URL 筛选',
   'workspace.noMatch': '没有与“{query}”匹配的请求。',
   'workspace.empty': '还没有集合。集合是一个由 YAML 文件组成的文件夹，可以提交到 git。',

@@ -251,3 +251,25 @@ function toRgb(hex: string): string {
   const value = parseInt(hex.replace('#', ''), 16);
   return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
 }
+
+test('request settings set on a collection in its settings dialog are written to collection.yaml and inherited, with their source shown', async ({ webHost, api, page }) => {
+  await seedShop(webHost.dataDir, api.url);
+  const shuttle = new ShuttlePage(page);
+  await shuttle.open(webHost.launchUrl);
+  const workspace = await openListOrders(page);
+
+  await workspace.item('collection', 'Shop').click({ button: 'right' });
+  await page.getByTestId('menu-settings').click();
+  const dialog = page.getByTestId('collection-settings');
+  await dialog.getByRole('tab', { name: 'Settings' }).click();
+  await expect(dialog.getByTestId('setting-timeout')).toHaveValue('5');
+  await dialog.getByTestId('setting-timeout').fill('3');
+  await dialog.getByTestId('scope-settings-save').click();
+  await expect(dialog).toBeHidden();
+
+  const file = parse(await readFile(join(workspaceRoot(webHost.dataDir), 'Shop', 'collection.yaml'), 'utf8')) as { settings: Record<string, unknown> };
+  expect(file.settings).toEqual({ timeoutMs: 3000, verifyTls: false });
+  await shuttle.openRequestSection('Settings');
+  await expect(page.getByTestId('setting-timeout')).toHaveAttribute('placeholder', '3');
+  await expect(page.locator('[data-testid="setting-inherited"][data-key="timeoutMs"]')).toHaveText('from Shop');
+});

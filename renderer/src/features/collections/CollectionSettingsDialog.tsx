@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import type { AuthSpec, RequestSettings } from '../../../../shared/model/request.ts';
 import type { WorkspaceNode } from '../../../../shared/model/workspace.ts';
@@ -11,13 +11,14 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { invalidNames, rowsFromVariables, variablesFromRows, type VariableRow } from '../environments/variable-rows.ts';
 import { VariablesTable } from '../environments/VariablesTable.tsx';
 import { AuthPanel } from '../request/AuthPanel.tsx';
-import { inheritedAuthOf } from '../request/inherited-views.ts';
+import { inheritedAuthOf, inheritedSettingsOf } from '../request/inherited-views.ts';
+import { RequestSettingsPanel } from '../request/RequestSettingsPanel.tsx';
 import { useInheritedLayers } from '../request/useInheritedLayers.ts';
 import { SecretStorageNote } from '../secrets/SecretStorageNote.tsx';
 import { newRowId, type HeaderRow } from '../tabs/request-draft.ts';
 import { useWorkspace } from './WorkspaceContext.tsx';
 
-type Section = 'variables' | 'headers' | 'auth';
+type Section = 'variables' | 'headers' | 'auth' | 'settings';
 
 interface Editing {
   variables: VariableRow[];
@@ -26,7 +27,7 @@ interface Editing {
   settings: RequestSettings | undefined;
 }
 
-/** What a collection or folder passes down to its requests: variables, headers and auth. */
+/** What a collection or folder passes down to its requests: variables, headers, auth and request settings. */
 export function CollectionSettingsDialog({ node, onClose }: { node: WorkspaceNode; onClose: () => void }) {
   const { t } = useI18n();
   const api = useApi();
@@ -37,6 +38,7 @@ export function CollectionSettingsDialog({ node, onClose }: { node: WorkspaceNod
   // "Inherit" on a folder means its parent's auth; a collection has nothing above it.
   const parentLayers = useInheritedLayers(node.kind === 'folder' ? node.path.slice(0, node.path.lastIndexOf('/')) : undefined);
   const inheritedAuth = node.kind === 'collection' ? null : inheritedAuthOf(parentLayers);
+  const inheritedSettings = useMemo(() => (node.kind === 'collection' ? {} : inheritedSettingsOf(parentLayers)), [node.kind, parentLayers]);
 
   useEffect(() => {
     void api.call('workspace.readSettings', { path: node.path }).then((result) => {
@@ -82,6 +84,7 @@ export function CollectionSettingsDialog({ node, onClose }: { node: WorkspaceNod
           { key: 'variables', label: t('env.variables') },
           { key: 'headers', label: t('request.headers') },
           { key: 'auth', label: t('request.auth') },
+          { key: 'settings', label: t('request.settings') },
         ]}
       />
       <div className="scope-settings-panel" role="tabpanel" id="scope-settings-panel" aria-labelledby={`scope-settings-tab-${section}`}>
@@ -95,8 +98,14 @@ export function CollectionSettingsDialog({ node, onClose }: { node: WorkspaceNod
             namePlaceholder={t('table.namePlaceholder')}
             onChange={(headers) => setEditing({ ...editing, headers })}
           />
-        ) : (
+        ) : section === 'auth' ? (
           <AuthPanel auth={editing.auth} settings={editing.settings ?? {}} inherited={inheritedAuth} onChange={(auth) => setEditing({ ...editing, auth })} />
+        ) : (
+          <RequestSettingsPanel
+            settings={editing.settings ?? {}}
+            inherited={inheritedSettings}
+            onChange={(settings) => setEditing({ ...editing, settings: Object.keys(settings).length > 0 ? settings : undefined })}
+          />
         )}
       </div>
       {section === 'variables' ? <SecretStorageNote /> : null}
