@@ -54,6 +54,8 @@ export function recordWsSessions(
       if (!session) return;
       if (state.handshake) session.captured.handshake = state.handshake;
       if (state.close) session.captured.close = state.close;
+      // A drop that a reconnect then recovered from is not how the session ended.
+      if (state.state === 'open') session.captured.error = null;
       if (state.error) session.captured.error = state.error;
       if (state.state === 'closed') finish(state.connectionId, {});
     }

@@ -111,6 +111,21 @@ describe('WebSocket sessions in history', () => {
     expect(entry.session.messages[0]).toMatchObject({ direction: 'out', text: 'burst 200' });
   });
 
+  it('reconnects stay one session, and a drop the reconnect recovered from is not how it ended', async () => {
+    const server = await startWsServer();
+    const { engine, events } = await startTestEngine();
+
+    await engine.ws.connect('flaky', wsSpec(`${server.url}/echo`, { autoReconnect: { enabled: true, maxAttempts: 5, initialDelayMs: 50 } }));
+    server.dropAll();
+    await waitFor(() => server.connections.length === 2 && lastState(events, 'flaky')?.state === 'open', 5_000, 'the reconnect');
+    await engine.ws.disconnect('flaky');
+    await engine.history.idle();
+
+    const { entries } = await engine.history.search({ limit: 10 });
+    expect(entries.map(({ method, status, errorCode }) => ({ method, status, errorCode }))).toEqual([{ method: 'WS', status: 101, errorCode: null }]);
+    expect((await openSession(engine, entries[0]!.id)).session.close).toMatchObject({ code: 1000, by: 'client' });
+  });
+
   it('with history recording off a session is not recorded', async () => {
     const server = await startWsServer();
     const { engine } = await startTestEngine();
