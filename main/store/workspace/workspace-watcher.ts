@@ -49,6 +49,8 @@ export function watchWorkspace(realRoot: string, onChange: (paths: string[]) => 
   };
 
   let syncing: Promise<void> = Promise.resolve();
+  /** False during the first look at the workspace: what is there when watching starts is not a change. */
+  let started = false;
   const syncCollections = () => {
     syncing = syncing.then(async () => {
       if (closed) return;
@@ -65,8 +67,9 @@ export function watchWorkspace(realRoot: string, onChange: (paths: string[]) => 
         collections.delete(name);
       }
       for (const name of present) {
-        if (!collections.has(name)) collections.set(name, watchDirectoryTree(realRoot, join(realRoot, name), note));
+        if (!collections.has(name)) collections.set(name, watchDirectoryTree(realRoot, join(realRoot, name), note, started));
       }
+      started = true;
     });
   };
 
@@ -101,13 +104,19 @@ interface DirectoryWatch {
   close(): void;
 }
 
-/** Watches a directory and everything below it, reporting paths relative to `root`. */
-function watchDirectoryTree(root: string, top: string, note: (path: string) => void): DirectoryWatch {
+/**
+ * Watches a directory and everything below it, reporting paths relative to `root`. A directory is
+ * watched from a moment after it appeared (a checkout writes a new collection's folders and files in
+ * one burst): whatever was made in it before its watch began is reported as found, unless
+ * `reportFound` is false (the workspace as it was when watching started).
+ */
+function watchDirectoryTree(root: string, top: string, note: (path: string) => void, reportFound: boolean): DirectoryWatch {
   const toRelative = (absolute: string) => relative(root, absolute).split(sep).join('/');
   const hidden = (path: string) => path.split('/').some((segment) => segment.startsWith('.'));
 
   if (process.platform !== 'linux') {
     // macOS (FSEvents) and Windows watch a whole tree natively and follow replaced files.
+    if (reportFound) note(toRelative(top));
     try {
       const watcher = watch(top, { recursive: true, persistent: false }, (_event, filename) => {
         const path = filename === null ? toRelative(top) : toRelative(join(top, filename.toString()));
@@ -124,8 +133,10 @@ function watchDirectoryTree(root: string, top: string, note: (path: string) => v
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
 
+  let initialPass = true;
   const add = async (directory: string) => {
     if (closed || watchers.has(directory) || watchers.size >= MAX_DIRECTORIES) return;
+    if (reportFound || !initialPass) note(toRelative(directory));
     try {
       const watcher = watch(directory, { persistent: false }, (_event, filename) => {
         if (filename === null) return note(toRelative(directory));
@@ -161,7 +172,7 @@ function watchDirectoryTree(root: string, top: string, note: (path: string) => v
     }
   };
 
-  void add(top);
+  void add(top).finally(() => (initialPass = false));
   return {
     close() {
       closed = true;
