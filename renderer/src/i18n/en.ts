@@ -62,6 +62,7 @@ export const en = {
   'history.filter.time': 'Time',
   'history.filter.host': 'Host',
   'history.filter.any': 'Any',
+  'history.filter.websocket': 'WebSocket sessions',
   'history.filter.failed': 'Failed (no response)',
   'history.filter.reset': 'Reset filters',
   'history.time.all': 'Any time',

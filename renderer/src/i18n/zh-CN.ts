@@ -25,6 +25,7 @@ export const zhCN: Catalog = {
   'history.filter.time': '时间',
   'history.filter.host': '主机',
   'history.filter.any': '全部',
+  'history.filter.websocket': 'WebSocket 会话',
   'history.filter.failed': '失败（无响应）',
   'history.filter.reset': '重置筛选',
   'history.time.all': '全部时间',

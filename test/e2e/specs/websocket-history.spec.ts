@@ -1,8 +1,11 @@
 import { expect, test } from '../fixtures/websocket.ts';
 import { HistoryPanelPage } from '../pages/history-panel.ts';
 
-test('a WebSocket session is recorded in history and reopens with its log, handshake and close as they were', async ({ shuttle, ws, wsServer }) => {
+test('a WebSocket session is recorded in history and reopens with its log, handshake and close as they were', async ({ shuttle, ws, wsServer, api }) => {
   const history = new HistoryPanelPage(shuttle.page);
+  await shuttle.compose('GET', `${api.url}/json`);
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
   await ws.open();
   await ws.connectTo(`${wsServer.url}/echo`);
   await ws.write('Text', 'hello from the recorded session');
@@ -12,10 +15,15 @@ test('a WebSocket session is recorded in history and reopens with its log, hands
   await ws.send.click();
   await expect(ws.state).toHaveAttribute('data-state', 'closed');
 
-  // Recorded once the session is over, and found by what was said in it.
+  // Recorded once the session is over, found among the HTTP sends by its method, and by what was said in it.
   await expect(history.item('/echo')).toHaveCount(1);
   await expect(history.item('/echo')).toContainText('WS');
   await expect(history.item('/echo')).toContainText('101');
+  await expect(history.items).toHaveCount(2);
+  await history.filterBy('method', 'WS');
+  await expect(history.items).toHaveCount(1);
+  await expect(history.items.first()).toContainText('/echo');
+  await history.filterBy('method', '');
   await history.search.fill('recorded');
   await expect(history.items).toHaveCount(1);
   await shuttle.screenshot('history-websocket-session');

@@ -34,6 +34,8 @@ export function HistoryFilterBar({ filters, onChange }: { filters: HistoryFilter
               {method}
             </option>
           ))}
+          {/* WebSocket sessions are recorded with the method "WS" (main/store/history/ws-session-record.ts). */}
+          <option value="WS">{t('history.filter.websocket')}</option>
         </select>
       </label>
       <label className="history-filter">
