@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { ShuttleError } from '../../../shared/contract/errors.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { en, type Catalog, type MessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
@@ -41,4 +42,9 @@ export function useI18n(): I18n {
 function interpolate(text: string, params?: Record<string, string | number | boolean | undefined>): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (params[name] === undefined ? match : String(params[name])));
+}
+
+/** The sentence the UI shows for an error: the catalog's `error.<CODE>`, filled in from the error's detail. */
+export function errorSentence(t: Translate, error: ShuttleError): string {
+  return t(`error.${error.code}`, { ...error.detail, message: error.message });
 }

@@ -7,7 +7,7 @@ import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { KeyValueTable } from '../../components/KeyValueTable.tsx';
 import { TabList } from '../../components/TabList.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { invalidNames, rowsFromVariables, variablesFromRows, type VariableRow } from '../environments/variable-rows.ts';
 import { VariablesTable } from '../environments/VariablesTable.tsx';
 import { AuthPanel } from '../request/AuthPanel.tsx';
@@ -70,7 +70,7 @@ export function CollectionSettingsDialog({ node, onClose }: { node: WorkspaceNod
     onClose();
   };
 
-  const problemText = typeof problem === 'string' ? problem : problem ? t(`error.${problem.code}`, { ...problem.detail, message: problem.message }) : undefined;
+  const problemText = typeof problem === 'string' ? problem : problem ? errorSentence(t, problem) : undefined;
 
   return (
     <Dialog open wide onClose={onClose} title={t('workspace.settingsOf', { name: node.name })} closeLabel={t('workspace.cancel')} testId="collection-settings">

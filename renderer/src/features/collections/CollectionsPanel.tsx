@@ -6,7 +6,7 @@ import { filterTree } from '../../../../shared/workspace/tree-filter.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button, IconButton } from '../../components/Button.tsx';
 import { Menu, type MenuItem } from '../../components/Menu.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { useTabs } from '../tabs/TabsContext.tsx';
 import { CollectionSettingsDialog } from './CollectionSettingsDialog.tsx';
 import { NameDialog } from './NameDialog.tsx';
@@ -135,7 +135,7 @@ export function CollectionsPanel() {
       </div>
 
       {loadError ? (
-        <p className="field-problem">{t(`error.${loadError.code}`, { ...loadError.detail, message: loadError.message })}</p>
+        <p className="field-problem">{errorSentence(t, loadError)}</p>
       ) : tree && tree.collections.length === 0 ? (
         <div className="tree-empty">
           <p>{t('workspace.empty')}</p>

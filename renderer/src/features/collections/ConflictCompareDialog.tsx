@@ -6,7 +6,7 @@ import type { RequestFileComparison, SavedRequest } from '../../../../shared/mod
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { DiffRows, type DiffLayout } from '../history/DiffRows.tsx';
 import { savedRequestOf, snapshotOf, tabForSaved } from '../tabs/saved-tabs.ts';
 import type { Tab } from '../tabs/tabs-reducer.ts';
@@ -75,7 +75,7 @@ export function ConflictCompareDialog({ tab, onResolve, onClose }: { tab: Tab; o
         </p>
       ) : result.state === 'failed' ? (
         <p className="field-problem" role="alert">
-          {t(`error.${result.error.code}`, { ...result.error.detail, message: result.error.message })}
+          {errorSentence(t, result.error)}
         </p>
       ) : diff ? (
         <>

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 
 /**
  * Asks for a name (new collection, folder or request; rename). The dialog stays open with the
@@ -61,7 +61,7 @@ export function NameDialog({
         </label>
         {problem ? (
           <p className="field-problem" role="alert" data-testid="name-problem">
-            {t(`error.${problem.code}`, { ...problem.detail, message: problem.message })}
+            {errorSentence(t, problem)}
           </p>
         ) : null}
         <div className="dialog-actions">

@@ -3,7 +3,7 @@ import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { isDirty, savedName, savedRequestOf } from '../tabs/saved-tabs.ts';
 import { tabTitle } from '../tabs/tab-title.ts';
 import type { Tab } from '../tabs/tabs-reducer.ts';
@@ -180,7 +180,7 @@ function SaveAsDialog({ tab, onDone }: { tab: Tab | undefined; onDone: (saved: b
         )}
         {problem ? (
           <p className="field-problem" role="alert" data-testid="save-problem">
-            {t(`error.${problem.code}`, { ...problem.detail, message: problem.message })}
+            {errorSentence(t, problem)}
           </p>
         ) : null}
         <div className="dialog-actions">

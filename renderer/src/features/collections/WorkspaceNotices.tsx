@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import { Toast } from '../../components/Toast.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 
 export interface Notice {
   message: string;
@@ -24,7 +24,7 @@ export function WorkspaceNoticesProvider({ children }: { children: ReactNode }) 
   const [notice, setNotice] = useState<(Notice & { id: number }) | undefined>();
   const notify = useCallback((next: Notice) => setNotice({ ...next, id: Date.now() }), []);
   const notifyError = useCallback(
-    (error: ShuttleError) => notify({ tone: 'error', message: t(`error.${error.code}`, { ...error.detail, message: error.message }) }),
+    (error: ShuttleError) => notify({ tone: 'error', message: errorSentence(t, error) }),
     [notify, t],
   );
   const dismiss = useCallback(() => setNotice(undefined), []);

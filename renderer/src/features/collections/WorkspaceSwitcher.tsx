@@ -5,7 +5,7 @@ import type { WorkspaceSummary } from '../../../../shared/model/workspace.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { useWorkspace } from './WorkspaceContext.tsx';
 
 /**
@@ -84,7 +84,7 @@ function WorkspaceDialog({ onClose }: { onClose: () => void }) {
         </label>
         {problem ? (
           <p className="field-problem" role="alert">
-            {t(`error.${problem.code}`, { ...problem.detail, message: problem.message })}
+            {errorSentence(t, problem)}
           </p>
         ) : null}
         <div className="dialog-actions">

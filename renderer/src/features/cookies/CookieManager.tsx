@@ -5,7 +5,7 @@ import type { StoredCookie } from '../../../../shared/model/cookie.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button, IconButton } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 
 const blankCookie = (): StoredCookie => ({ name: '', value: '', domain: '', path: '/', expires: null, httpOnly: false, secure: false, hostOnly: true });
 
@@ -111,7 +111,7 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
       </form>
       {problem ? (
         <p className="field-problem" role="alert">
-          {t(`error.${problem.code}`, { ...problem.detail, message: problem.message })}
+          {errorSentence(t, problem)}
         </p>
       ) : null}
     </Dialog>

@@ -3,7 +3,7 @@ import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { useWorkspace } from '../collections/WorkspaceContext.tsx';
 import { SecretStorageNote } from '../secrets/SecretStorageNote.tsx';
 import { invalidNames, rowsFromVariables, variablesFromRows, type VariableRow } from './variable-rows.ts';
@@ -37,7 +37,7 @@ export function GlobalVariablesDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
 
-  const problemText = typeof problem === 'string' ? problem : problem ? t(`error.${problem.code}`, { ...problem.detail, message: problem.message }) : undefined;
+  const problemText = typeof problem === 'string' ? problem : problem ? errorSentence(t, problem) : undefined;
 
   return (
     <Dialog open wide onClose={onClose} title={t('globals.title')} closeLabel={t('workspace.cancel')} testId="globals-editor">

@@ -4,7 +4,7 @@ import type { BodyDiff } from '../../../../shared/diff/diff-types.ts';
 import type { HistoryDiff, HistoryEntrySummary } from '../../../../shared/model/history.ts';
 import { IconButton } from '../../components/Button.tsx';
 import { TabList } from '../../components/TabList.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { statusClass } from '../response/format.ts';
 import { DiffRows, type DiffLayout } from './DiffRows.tsx';
 import { formatMoment } from './format-time.ts';
@@ -47,7 +47,7 @@ export function DiffDialog({ request, onClose }: { request: DiffRequest | null; 
       {loaded.state === 'no-previous' ? <p className="diff-message">{t('diff.noPrevious')}</p> : null}
       {loaded.state === 'failed' ? (
         <p className="diff-message field-problem" role="alert">
-          {t(`error.${loaded.error.code}`, { ...loaded.error.detail, message: loaded.error.message })}
+          {errorSentence(t, loaded.error)}
         </p>
       ) : null}
       {request && loaded.state === 'ready' ? <DiffContent diff={loaded.diff} /> : null}

@@ -4,7 +4,7 @@ import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import type { HistoryEntrySummary, HistoryStatus } from '../../../../shared/model/history.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button, IconButton } from '../../components/Button.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { ClearHistoryDialog } from './ClearHistoryDialog.tsx';
 import { HistoryFilterBar } from './HistoryFilterBar.tsx';
 import { useHistory } from './HistoryContext.tsx';
@@ -108,7 +108,7 @@ export function HistoryPanel() {
       {status?.notice && !noticeDismissed ? <HistoryNoticeBanner notice={status.notice} onDismiss={() => setNoticeDismissed(true)} /> : null}
       {problem ? (
         <p className="field-problem history-problem" role="alert">
-          {t(`error.${problem.code}`, { ...problem.detail, message: problem.message })}
+          {errorSentence(t, problem)}
         </p>
       ) : null}
       {list.error ? (

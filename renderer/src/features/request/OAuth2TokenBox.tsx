@@ -4,7 +4,7 @@ import type { OAuth2TokenInfo } from '../../../../shared/model/oauth2.ts';
 import type { AuthSpec, RequestSettings } from '../../../../shared/model/request.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button } from '../../components/Button.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 
 type OAuth2Auth = Extract<AuthSpec, { type: 'oauth2' }>;
 
@@ -95,7 +95,7 @@ export function OAuth2TokenBox({ auth, settings }: { auth: OAuth2Auth; settings:
       )}
       {problem ? (
         <p className="field-problem" role="alert">
-          {t(`error.${problem.code}`, { ...problem.detail, message: problem.message })}
+          {errorSentence(t, problem)}
         </p>
       ) : null}
     </div>

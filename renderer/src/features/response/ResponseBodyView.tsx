@@ -6,7 +6,7 @@ import { formatJson } from '../../../../shared/text/format-json.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { CodeView, type CodeLanguage, type TextMark } from '../../components/CodeView.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { bodyKind, charsetOf, headerValue, viewsFor, type BodyKind, type BodyViewName } from './body-kind.ts';
 import { findMatches } from './find-matches.ts';
 import { formatBytes } from './format.ts';
@@ -37,7 +37,7 @@ export function ResponseBodyView({ response }: { response: HttpResponseMeta }) {
   if (body.state === 'failed') {
     return (
       <div className="response-body" data-testid="response-body">
-        <p className="field-problem">{t(`error.${body.error.code}`, { ...body.error.detail, message: body.error.message })}</p>
+        <p className="field-problem">{errorSentence(t, body.error)}</p>
       </div>
     );
   }

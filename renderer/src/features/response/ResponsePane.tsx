@@ -5,7 +5,7 @@ import type { HttpResponseMeta } from '../../../../shared/model/response.ts';
 import { Button } from '../../components/Button.tsx';
 import { HeaderTable } from '../../components/HeaderTable.tsx';
 import { TabList } from '../../components/TabList.tsx';
-import { useI18n, type Translate } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, type Translate, useI18n } from '../../i18n/I18nProvider.tsx';
 import { sendShortcutLabel } from '../app/shortcuts.ts';
 import { CompareWithPreviousButton } from '../history/CompareWithPreviousButton.tsx';
 import type { RequestTab } from '../tabs/tabs-reducer.ts';
@@ -49,7 +49,7 @@ function FailedResponse({ tab, error }: { tab: RequestTab; error: ShuttleError }
     <div className="response-placeholder response-failed" role="alert" data-testid="response-error" data-error-code={error.code}>
       <AlertTriangle size={28} className={error.code === 'CANCELLED' ? 'placeholder-icon' : 'error-icon'} aria-hidden />
       <h2>{error.code === 'CANCELLED' ? t('error.CANCELLED') : t('response.failed')}</h2>
-      {error.code === 'CANCELLED' ? null : <p className="error-sentence">{t(`error.${error.code}`, { ...error.detail, message: error.message })}</p>}
+      {error.code === 'CANCELLED' ? null : <p className="error-sentence">{errorSentence(t, error)}</p>}
       <p className="error-detail">
         <code>{error.code}</code> {error.message}
       </p>
