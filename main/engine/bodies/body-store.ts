@@ -64,64 +64,7 @@ export class BodyStore {
   }
 
   create(): BodyWriter {
-    const id = randomUUID();
-    const bodies = this.#bodies;
-    const spillBytes = this.#spillBytes;
-    const dir = this.#dir;
-    let body: StoredBody = { kind: 'memory', chunks: [], size: 0, done: false };
-    bodies.set(id, body);
-    return {
-      id,
-      get size() {
-        return body.size;
-      },
-      write(chunk) {
-        body.size += chunk.length;
-        if (body.kind === 'memory') {
-          body.chunks.push(chunk);
-          if (body.size <= spillBytes) return true;
-          // The path is built only here: most bodies never leave memory, and this runs for every response.
-          const path = join(dir, id);
-          const stream = createWriteStream(path);
-          // A failed blob (disk full, folder gone) must fail this body, not crash the process with an
-          // unhandled 'error': the error stays on `stream.errored` and `end()` rejects with it.
-          stream.on('error', () => undefined);
-          for (const buffered of body.chunks) stream.write(buffered);
-          body = { kind: 'file', path, stream, size: body.size, done: false };
-          bodies.set(id, body);
-          return !stream.writableNeedDrain;
-        }
-        return body.stream.write(chunk);
-      },
-      drained() {
-        if (body.kind === 'memory' || !body.stream.writableNeedDrain || body.stream.destroyed) return Promise.resolve();
-        const stream = body.stream;
-        // 'close' too: a stream destroyed by an error or a release never drains.
-        return new Promise((resolve) => {
-          const done = () => {
-            stream.off('drain', done);
-            stream.off('close', done);
-            resolve();
-          };
-          stream.on('drain', done);
-          stream.on('close', done);
-        });
-      },
-      flushed() {
-        if (body.kind === 'memory' || body.stream.destroyed) return Promise.resolve();
-        const stream = body.stream;
-        // Writes reach the file in order, so an empty write's callback runs after all earlier ones.
-        return new Promise((resolve) => stream.write(Buffer.alloc(0), () => resolve()));
-      },
-      async end() {
-        body.done = true;
-        if (body.kind === 'file') {
-          const stream = body.stream;
-          stream.end();
-          await finished(stream);
-        }
-      },
-    };
+    return new StoredBodyWriter(randomUUID(), this.#bodies, this.#dir, this.#spillBytes);
   }
 
   async read(id: string, offset: number, length: number): Promise<BodyChunk> {
@@ -197,6 +140,82 @@ export class BodyStore {
     writer.write(bytes);
     await writer.end();
     return writer.id;
+  }
+}
+
+/**
+ * Writes one body into the store: in memory first, moved to a blob file once it outgrows the spill
+ * size. A class, not an object literal with a getter: one is made for every response, and V8 builds
+ * a literal with accessors on a slow path.
+ */
+class StoredBodyWriter implements BodyWriter {
+  readonly id: string;
+  readonly #bodies: Map<string, StoredBody>;
+  readonly #dir: string;
+  readonly #spillBytes: number;
+  #body: StoredBody = { kind: 'memory', chunks: [], size: 0, done: false };
+
+  constructor(id: string, bodies: Map<string, StoredBody>, dir: string, spillBytes: number) {
+    this.id = id;
+    this.#bodies = bodies;
+    this.#dir = dir;
+    this.#spillBytes = spillBytes;
+    bodies.set(id, this.#body);
+  }
+
+  get size(): number {
+    return this.#body.size;
+  }
+
+  write(chunk: Buffer): boolean {
+    const body = this.#body;
+    body.size += chunk.length;
+    if (body.kind === 'file') return body.stream.write(chunk);
+    body.chunks.push(chunk);
+    if (body.size <= this.#spillBytes) return true;
+    // The path is built only here: most bodies never leave memory, and this runs for every response.
+    const path = join(this.#dir, this.id);
+    const stream = createWriteStream(path);
+    // A failed blob (disk full, folder gone) must fail this body, not crash the process with an
+    // unhandled 'error': the error stays on `stream.errored` and `end()` rejects with it.
+    stream.on('error', () => undefined);
+    for (const buffered of body.chunks) stream.write(buffered);
+    this.#body = { kind: 'file', path, stream, size: body.size, done: false };
+    this.#bodies.set(this.id, this.#body);
+    return !stream.writableNeedDrain;
+  }
+
+  drained(): Promise<void> {
+    const body = this.#body;
+    if (body.kind === 'memory' || !body.stream.writableNeedDrain || body.stream.destroyed) return Promise.resolve();
+    const stream = body.stream;
+    // 'close' too: a stream destroyed by an error or a release never drains.
+    return new Promise((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+    });
+  }
+
+  flushed(): Promise<void> {
+    const body = this.#body;
+    if (body.kind === 'memory' || body.stream.destroyed) return Promise.resolve();
+    const stream = body.stream;
+    // Writes reach the file in order, so an empty write's callback runs after all earlier ones.
+    return new Promise((resolve) => stream.write(Buffer.alloc(0), () => resolve()));
+  }
+
+  async end(): Promise<void> {
+    const body = this.#body;
+    body.done = true;
+    if (body.kind === 'file') {
+      body.stream.end();
+      await finished(body.stream);
+    }
   }
 }
 

@@ -57,7 +57,11 @@ export class HistoryRecorder {
     if (this.#writing || this.#pending.length === 0) return;
     this.#writing = this.#writeBatch().finally(() => {
       this.#writing = undefined;
-      if (this.#pending.length > 0) this.#startWriting();
+      // What arrived meanwhile waits out its own window too (unless a full batch is ready): starting at
+      // once would write a handful of entries per transaction during a burst of sends, and each
+      // transaction costs a commit and a new full-text index segment, so several times the CPU per entry.
+      if (this.#pending.length >= MAX_BATCH) this.#startWriting();
+      else if (this.#pending.length > 0) this.#timer = setTimeout(() => this.#startWriting(), BATCH_WINDOW_MS);
     });
   }
 

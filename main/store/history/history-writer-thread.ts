@@ -4,6 +4,8 @@
  * connection, so none of that CPU, nor a WAL checkpoint's fsync, ever runs on the thread that sends
  * requests. Batches are handled one at a time, in the order they arrive.
  */
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { DatabaseSync, type SQLOutputValue } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildEntryRecord, type CapturedEntry } from './entry-record.ts';
@@ -12,6 +14,7 @@ import type { WriterJob, WriterReply, WriterData } from './history-writer.ts';
 import { planInsert, WRITE_STATEMENTS } from './insert-plan.ts';
 
 const { path, checkpointAfter } = workerData as WriterData;
+lowerThreadPriority();
 const port = parentPort!;
 const db = new DatabaseSync(path);
 db.exec('PRAGMA busy_timeout = 10000');
@@ -76,5 +79,20 @@ function checkpointAfterWriting(bytes: number): void {
     db.exec('PRAGMA wal_checkpoint(PASSIVE)');
   } catch {
     // Busy: the next checkpoint catches up; the WAL just grows a little meanwhile.
+  }
+}
+
+/**
+ * History is background work: on a busy machine the requests being sent get the CPU first. Below
+ * normal, not lowest, so a long run of sends cannot starve the writer until its queue overflows.
+ * Linux takes a thread id where setpriority takes a process id, so this thread alone is lowered;
+ * elsewhere there is no such id to give and it keeps the normal priority.
+ */
+function lowerThreadPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // No /proc (macOS, Windows) or not permitted: the normal priority is only less polite.
   }
 }

@@ -54,6 +54,22 @@ describe('history store: writing and reading back', () => {
     }
   });
 
+  it.runIf(process.platform === 'linux')('writes on a thread below normal priority, so sends get the CPU first (Linux; other systems have no per-thread priority to set)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { constants } = await import('node:os');
+    const store = await openTestStore();
+    await store.record([sampleSend()], RECORD_OPTIONS);
+
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value.
+    const niceValues = await Promise.all(
+      (await readdir('/proc/self/task')).map(async (tid) => {
+        const stat = await readFile(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      }),
+    );
+    expect(niceValues).toContain(constants.priority.PRIORITY_BELOW_NORMAL);
+  });
+
   it('keeps a preview of a body over the cap, with the full size', async () => {
     const store = await openTestStore();
     const body = Buffer.alloc(10_000, 'a');
