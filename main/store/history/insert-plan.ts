@@ -13,6 +13,7 @@ export const WRITE_STATEMENTS = {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   payload: 'INSERT INTO payloads (id, detail, request_inline, response_inline) VALUES (?, ?, ?, ?)',
   index: 'INSERT INTO entries_fts (rowid, url, method, headers, body, facets) VALUES (?, ?, ?, ?, ?, ?)',
+  totals: 'UPDATE totals SET entries = entries + ?, bytes = bytes + ? WHERE id = 1',
 } as const;
 
 /** One statement of a write and its parameters (ids included, so nothing has to come back). */
@@ -39,7 +40,7 @@ export interface InsertPlan {
 
 /**
  * The statements that write a batch of entries, with their ids assigned here. Each entry is a summary row, its
- * payload, its index row and, for bodies over the inline limit, its blobs.
+ * payload, its index row and, for bodies over the inline limit, its blobs; the running totals grow once at the end.
  */
 export function planInsert(records: HistoryRecord[], next: NextIds): InsertPlan {
   const steps: WriteStep[] = [];
@@ -99,5 +100,6 @@ export function planInsert(records: HistoryRecord[], next: NextIds): InsertPlan 
       { statement: 'index', params: [id, index.url, index.method, index.headers, index.body, index.facets] },
     );
   }
+  if (ids.length > 0) steps.push({ statement: 'totals', params: [ids.length, bytes] });
   return { steps, ids, bytes, next: { entry: nextEntry, blob: nextBlob } };
 }

@@ -23,6 +23,30 @@ describe('opening history.db', () => {
     db.close();
   });
 
+  it('brings a format-1 database (totals kept by an insert trigger) to format 2 with its entries and totals intact', async () => {
+    const dir = await tempDir();
+    const first = await openTestStore({ dataDir: dir });
+    await insertSends(first, [sampleSend(), sampleSend(), sampleSend()]);
+    await first.close();
+    // Back to format 1 as that build left it: the same tables, the insert trigger, user_version 1.
+    const old = new DatabaseSync(join(dir, 'history.db'));
+    old.exec(`CREATE TRIGGER entries_added AFTER INSERT ON entries BEGIN
+      UPDATE totals SET entries = entries + 1, bytes = bytes + new.stored_bytes WHERE id = 1;
+    END; PRAGMA user_version = 1`);
+    old.close();
+
+    const second = await openTestStore({ dataDir: dir });
+    await insertSends(second, [sampleSend(), sampleSend()]);
+
+    expect(second.stats().entries).toBe(5);
+    expect(second.search({ limit: 10 }).entries).toHaveLength(5);
+    await second.close();
+    const db = new DatabaseSync(join(dir, 'history.db'));
+    expect(userVersion(db)).toBe(HISTORY_FORMAT_VERSION);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all()).toEqual([{ name: 'entries_cleanup' }]);
+    db.close();
+  });
+
   it('keeps entries across a close and reopen', async () => {
     const dir = await tempDir();
     const first = await openTestStore({ dataDir: dir });
