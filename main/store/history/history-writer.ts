@@ -26,8 +26,8 @@ const CHECKPOINT_AFTER_BYTES = 4 * 1024 * 1024;
 const THREAD_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './history-writer-thread.ts' : './history-writer-thread.cjs', import.meta.url);
 
 /**
- * A finished send on its way to the writer thread. JSON, because V8 serialises these nested records
- * several times faster that way than by structured clone; the body travels beside it as bytes.
+ * A finished send on its way to the writer thread: its JSON, with the body beside it as bytes. For
+ * these records JSON costs about what structured clone does (7–10 µs a send either way, measured).
  */
 export interface SendForWriting {
   json: string;
