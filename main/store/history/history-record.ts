@@ -51,8 +51,12 @@ export async function buildRecord(send: CapturedSend, options: RecordOptions): P
   const body = response ? redactor.bytes(asBuffer(response.body.subarray(0, options.maxBodyBytes))) : null;
   const error = send.outcome.kind === 'failure' ? redact(send.outcome.error) : null;
 
-  const url = storedMeta?.url ?? redactor.url(spec.url.trim());
-  const method = (storedMeta?.method ?? spec.method).trim();
+  // The request as the user sent it (its first hop), not where redirects ended: a POST answered with
+  // 303 is listed as that POST, and compared with earlier sends of the same request.
+  const sent = storedMeta?.exchanges?.[0] ?? storedMeta;
+  const url = sent?.url ?? redactor.url(spec.url.trim());
+  const method = (sent?.method ?? spec.method).trim();
+  const finalUrl = storedMeta && storedMeta.url !== url ? storedMeta.url : undefined;
   const host = hostOf(url);
   const sentAt = response?.meta.timings.startedAt ?? send.startedAt;
   const status = response?.meta.status ?? null;
@@ -83,7 +87,8 @@ export async function buildRecord(send: CapturedSend, options: RecordOptions): P
     request: encodedRequest,
     response: encodedResponse,
     index: {
-      url,
+      // Where it ended up is searchable too.
+      url: finalUrl ? `${url} ${finalUrl}` : url,
       method,
       headers: headerText,
       body: `${requestBodyText(spec)}\n${responseText}`.slice(0, 2 * INDEXED_BODY_BYTES),

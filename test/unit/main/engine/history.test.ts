@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../../shared/contract/events.ts';
 import { closedPort, WORDS } from '../../../fixtures/servers/http-fixture.ts';
 import { httpSpec, readWholeBody, startFixture, startTestEngine } from '../../helpers/engine.ts';
+import { transportFixture } from '../../helpers/transport-servers.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
 
@@ -55,6 +56,20 @@ describe('engine history: recording', () => {
 
     const { entries } = await engine.history.search({ limit: 10 });
     expect(entries.map((entry) => entry.url)).toEqual([`${fixture.url}/word/2`, `${fixture.url}/word/0`]);
+  });
+
+  it('lists a redirected send as the request the user sent, and finds it by where it ended up too', async () => {
+    const fixture = await transportFixture();
+    const { engine } = await startTestEngine();
+    const sentUrl = `${fixture.url}/redirect/2?status=303`;
+
+    const meta = await engine.http.send('post', httpSpec(sentUrl, { method: 'POST', body: { mode: 'text', text: 'order' } }));
+    expect(meta).toMatchObject({ method: 'GET', url: `${fixture.url}/redirect/1?status=303`, status: 200 });
+    await engine.history.idle();
+
+    const { entries } = await engine.history.search({ limit: 10 });
+    expect(entries.map(({ method, url, status }) => ({ method, url, status }))).toEqual([{ method: 'POST', url: sentUrl, status: 200 }]);
+    expect((await engine.history.search({ limit: 10, query: 'redirect/1' })).entries.map((entry) => entry.url)).toEqual([sentUrl]);
   });
 
   it('keeps the body even when the UI released it right after the send', async () => {
