@@ -19,6 +19,7 @@ export function createHandlers(engine: Engine, host: AppInfo['host'], facilities
       });
     },
     'http.cancel': ({ runId }) => ({ cancelled: engine.http.cancel(runId) }),
+    'http.resolve': ({ request, context }) => engine.variables.resolveHttp(request, context),
     'body.read': ({ bodyId, offset, length }) => engine.bodies.read(bodyId, offset, length),
     'body.release': async ({ bodyId }) => {
       await engine.bodyViews.release(bodyId);

@@ -11,7 +11,7 @@ import {
   type HistoryStatus,
 } from '../model/history.ts';
 import type { OAuth2AuthorizationStart, OAuth2TokenInfo } from '../model/oauth2.ts';
-import { authSpecSchema, httpRequestSpecSchema, requestSettingsSchema } from '../model/request.ts';
+import { authSpecSchema, httpRequestSpecSchema, requestSettingsSchema, type HttpRequestSpec } from '../model/request.ts';
 import type { BodyChunk, BodyMatch, HttpResponseMeta } from '../model/response.ts';
 import { settingsPatchSchema, type Settings } from '../model/settings.ts';
 import { wsCloseCodeSchema, wsOutgoingSchema, wsRequestSpecSchema, type WsHandshake } from '../model/websocket.ts';
@@ -49,6 +49,8 @@ export const commandPayloads = {
    */
   'http.send': z.object({ runId: id, request: httpRequestSpecSchema, source: sendSourceSchema.optional(), context: sendContextSchema.optional() }),
   'http.cancel': z.object({ runId: id }),
+  /** The request as `http.send` would send it (variables resolved, inherited headers and auth applied), for "Copy as cURL". */
+  'http.resolve': z.object({ request: httpRequestSpecSchema, context: sendContextSchema.optional() }),
   'body.read': z.object({
     bodyId: id,
     offset: z.number().int().min(0),
@@ -102,6 +104,7 @@ export interface CommandResults extends WorkspaceCommandResults {
   'app.info': AppInfo;
   'http.send': HttpResponseMeta;
   'http.cancel': { cancelled: boolean };
+  'http.resolve': HttpRequestSpec;
   'body.read': BodyChunk;
   'body.release': { released: boolean };
   /** `complete` false: a pretty copy still being written; call again for the grown line count. */

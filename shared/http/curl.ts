@@ -1,4 +1,5 @@
-import type { AuthSpec, HttpRequestSpec, KeyValueEntry, MultipartPart, RawBodyMode } from '../model/request.ts';
+import type { AuthSpec, ClientCertificate, HttpRequestSpec, KeyValueEntry, MultipartPart, RawBodyMode, RequestSettings } from '../model/request.ts';
+import { substitutePathParams } from './path-params.ts';
 
 export class CurlParseError extends Error {
   override name = 'CurlParseError';
@@ -7,7 +8,9 @@ export class CurlParseError extends Error {
 /**
  * Parses a cURL command line (as copied from browser dev tools, docs or another client) into a
  * request. Understands POSIX shell quoting, line continuations and the options people paste:
- * -X, -H, -d/--data*, --json, -F, -u, -A, -e, -b, -G, -I, -k, -L, --url, --compressed.
+ * -X, -H, -d/--data*, --json, -F, -u, -A, -e, -b, -G, -I, -k, -L, --url, --compressed; --digest,
+ * --oauth2-bearer and --aws-sigv4 for auth; -m, -x/-U/--noproxy, --max-redirs, --http1.1/--http2,
+ * --cacert, -E/--cert, --key, --pass and --cert-type for the request's settings.
  */
 export function parseCurl(command: string): HttpRequestSpec {
   const words = shellWords(command);
@@ -22,8 +25,14 @@ export function parseCurl(command: string): HttpRequestSpec {
   let jsonBody = false;
   let getWithData = false;
   let headOnly = false;
-  let verifyTls: boolean | undefined;
-  let followRedirects: boolean | undefined;
+  let digest = false;
+  let bearer: string | undefined;
+  let awsSigv4: string | undefined;
+  const settings: RequestSettings = {};
+  const clientCert: ClientCertificate = {};
+  let certFile: string | undefined;
+  let certType: string | undefined;
+  let proxyUser: string | undefined;
 
   for (let i = 1; i < words.length; i++) {
     const word = words[i]!;
@@ -105,11 +114,73 @@ export function parseCurl(command: string): HttpRequestSpec {
         break;
       case '-k':
       case '--insecure':
-        verifyTls = false;
+        settings.verifyTls = false;
         break;
       case '-L':
       case '--location':
-        followRedirects = true;
+        settings.followRedirects = true;
+        break;
+      case '--digest':
+        digest = true;
+        break;
+      case '--oauth2-bearer':
+        bearer = value();
+        break;
+      case '--aws-sigv4':
+        awsSigv4 = value();
+        break;
+      case '-m':
+      case '--max-time': {
+        const seconds = Number(value());
+        if (Number.isFinite(seconds) && seconds > 0) settings.timeoutMs = Math.min(Math.round(seconds * 1000), MAX_TIMEOUT_MS);
+        break;
+      }
+      case '--max-redirs': {
+        const count = Number(value());
+        // curl's -1 means "no limit": the most the request settings allow.
+        if (Number.isInteger(count)) settings.maxRedirects = count < 0 ? MAX_REDIRECTS : Math.min(count, MAX_REDIRECTS);
+        break;
+      }
+      case '-x':
+      case '--proxy': {
+        const proxy = value();
+        // curl reads a proxy without a scheme as http://.
+        settings.proxyUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
+        break;
+      }
+      case '-U':
+      case '--proxy-user':
+        proxyUser = value();
+        break;
+      case '--noproxy':
+        settings.noProxy = value();
+        break;
+      case '--http1.0':
+      case '--http1.1':
+        settings.httpVersion = 'http1';
+        break;
+      case '--http2':
+      case '--http2-prior-knowledge':
+        settings.httpVersion = 'http2';
+        break;
+      case '--cacert':
+        settings.caCert = { kind: 'path', path: value() };
+        break;
+      case '-E':
+      case '--cert': {
+        const [file, passphrase] = certificateAndPassword(value());
+        certFile = file;
+        if (passphrase !== undefined) clientCert.passphrase = passphrase;
+        break;
+      }
+      case '--key':
+        clientCert.key = { kind: 'path', path: value() };
+        break;
+      case '--pass':
+        clientCert.passphrase = value();
+        break;
+      case '--cert-type':
+        certType = value().toUpperCase();
         break;
       default:
         if (!word.startsWith('-')) {
@@ -141,18 +212,37 @@ export function parseCurl(command: string): HttpRequestSpec {
   }
   if (headOnly) spec.method = 'HEAD';
   if (method) spec.method = method;
-  if (auth) spec.auth = auth;
-  if (verifyTls !== undefined || followRedirects !== undefined) {
-    spec.settings = {};
-    if (verifyTls !== undefined) spec.settings.verifyTls = verifyTls;
-    if (followRedirects !== undefined) spec.settings.followRedirects = followRedirects;
+  if (awsSigv4 !== undefined) {
+    // "aws:amz:REGION:SERVICE", with the key pair as -u KEY:SECRET and a session token as a header.
+    const [, , region = '', service = ''] = awsSigv4.split(':');
+    const tokenAt = headers.findIndex((header) => header.name.toLowerCase() === 'x-amz-security-token');
+    const sessionToken = tokenAt === -1 ? undefined : headers.splice(tokenAt, 1)[0]!.value;
+    const keys = auth?.type === 'basic' ? auth : { username: '', password: '' };
+    spec.auth = { type: 'awsv4', accessKeyId: keys.username, secretAccessKey: keys.password, region, service, ...(sessionToken ? { sessionToken } : {}) };
+  } else if (digest && auth?.type === 'basic') {
+    spec.auth = { type: 'digest', username: auth.username, password: auth.password };
+  } else if (auth) {
+    spec.auth = auth;
+  } else if (bearer !== undefined) {
+    spec.auth = { type: 'bearer', token: bearer };
   }
+  if (certFile !== undefined) {
+    if (certType === 'P12' || /\.(p12|pfx)$/i.test(certFile)) clientCert.pfx = { kind: 'path', path: certFile };
+    else clientCert.cert = { kind: 'path', path: certFile };
+  }
+  if (Object.keys(clientCert).length > 0) settings.clientCert = clientCert;
+  if (settings.proxyUrl && proxyUser !== undefined) settings.proxyUrl = withProxyUser(settings.proxyUrl, proxyUser);
+  if (Object.keys(settings).length > 0) spec.settings = settings;
   return spec;
 }
 
-/** The request as a cURL command that sends the same bytes (for docs, bug reports and terminals). */
+/**
+ * The request as a cURL command that sends the same bytes (for docs, bug reports and terminals).
+ * Give it the request as it is sent (variables resolved, inherited auth applied): what it cannot say
+ * in curl's terms (OAuth 2.0, a certificate picked in the browser rather than by path) is left out.
+ */
 export function toCurl(spec: HttpRequestSpec): string {
-  const lines = [`curl ${quote(spec.url)}`];
+  const lines = [`curl ${quote(urlAsSent(spec))}`];
   const hasBody = spec.body.mode !== 'none';
   if (spec.method !== 'GET' || (hasBody && spec.method === 'GET')) lines.push(`-X ${spec.method}`);
   for (const header of spec.headers) if (header.enabled && header.name.trim() !== '') lines.push(`-H ${quote(`${header.name}: ${header.value}`)}`);
@@ -161,6 +251,10 @@ export function toCurl(spec: HttpRequestSpec): string {
   if (auth?.type === 'bearer') lines.push(`-H ${quote(`Authorization: ${auth.prefix ?? 'Bearer'} ${auth.token}`)}`);
   if (auth?.type === 'apikey' && auth.in === 'header') lines.push(`-H ${quote(`${auth.key}: ${auth.value}`)}`);
   if (auth?.type === 'digest') lines.push(`--digest -u ${quote(`${auth.username}:${auth.password}`)}`);
+  if (auth?.type === 'awsv4') {
+    lines.push(`--aws-sigv4 ${quote(`aws:amz:${auth.region}:${auth.service}`)} -u ${quote(`${auth.accessKeyId}:${auth.secretAccessKey}`)}`);
+    if (auth.sessionToken) lines.push(`-H ${quote(`x-amz-security-token: ${auth.sessionToken}`)}`);
+  }
   const body = spec.body;
   switch (body.mode) {
     case 'none':
@@ -193,16 +287,63 @@ export function toCurl(spec: HttpRequestSpec): string {
     default:
       lines.push(`--data-raw ${quote(body.text)}`);
   }
-  if (spec.settings?.verifyTls === false) lines.push('--insecure');
-  if (spec.settings?.followRedirects !== false) lines.push('--location');
+  lines.push(...settingsAsOptions(spec.settings ?? {}));
   return lines.join(' \\\n  ');
 }
 
-const SHORT_WITH_VALUE = new Set(['X', 'H', 'd', 'F', 'u', 'A', 'e', 'b']);
+function settingsAsOptions(settings: RequestSettings): string[] {
+  const options: string[] = [];
+  if (settings.verifyTls === false) options.push('--insecure');
+  if (settings.followRedirects !== false) {
+    options.push('--location');
+    if (settings.maxRedirects !== undefined) options.push(`--max-redirs ${settings.maxRedirects}`);
+  }
+  if (settings.timeoutMs) options.push(`--max-time ${settings.timeoutMs / 1000}`);
+  if (settings.httpVersion === 'http1') options.push('--http1.1');
+  if (settings.httpVersion === 'http2') options.push('--http2');
+  if (settings.proxyUrl) options.push(`--proxy ${quote(settings.proxyUrl)}`);
+  if (settings.noProxy) options.push(`--noproxy ${quote(settings.noProxy)}`);
+  if (settings.caCert?.kind === 'path') options.push(`--cacert ${quote(settings.caCert.path)}`);
+  const certificate = settings.clientCert;
+  if (certificate?.pfx?.kind === 'path') options.push(`--cert ${quote(certificate.pfx.path)} --cert-type P12`);
+  else if (certificate?.cert?.kind === 'path') options.push(`--cert ${quote(certificate.cert.path)}`);
+  if (certificate?.key?.kind === 'path') options.push(`--key ${quote(certificate.key.path)}`);
+  if (certificate?.passphrase) options.push(`--pass ${quote(certificate.passphrase)}`);
+  return options;
+}
+
+/** The URL the engine sends: path parameters filled in and an API key for the query added, as the engine does. */
+function urlAsSent(spec: HttpRequestSpec): string {
+  const apiKey = spec.auth?.type === 'apikey' && spec.auth.in === 'query' && spec.auth.key !== '' ? spec.auth : undefined;
+  if (!spec.pathParams?.length && !apiKey) return spec.url;
+  // Taken apart as text (shared/ has no URL class); each part is left as typed except what changes.
+  const [, origin = '', path = '', query = '', fragment = ''] = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(spec.url) ?? [];
+  const filledPath = spec.pathParams?.length ? substitutePathParams(path, spec.pathParams) : path;
+  const pair = apiKey ? `${encodeURIComponent(apiKey.key)}=${encodeURIComponent(apiKey.value)}` : '';
+  const filledQuery = pair === '' ? query : query.length > 1 ? `${query}&${pair}` : `?${pair}`;
+  return `${origin}${filledPath}${filledQuery}${fragment}`;
+}
+
+/** `-E file:password`; a Windows drive letter's colon is part of the file. */
+function certificateAndPassword(text: string): [string, string | undefined] {
+  const colon = text.indexOf(':', /^[A-Za-z]:[\\/]/.test(text) ? 2 : 0);
+  return colon === -1 ? [text, undefined] : [text.slice(0, colon), text.slice(colon + 1)];
+}
+
+function withProxyUser(proxyUrl: string, user: string): string {
+  const colon = user.indexOf(':');
+  const credentials = colon === -1 ? encodeURIComponent(user) : `${encodeURIComponent(user.slice(0, colon))}:${encodeURIComponent(user.slice(colon + 1))}`;
+  return proxyUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)/i, `$1${credentials}@`);
+}
+
+const SHORT_WITH_VALUE = new Set(['X', 'H', 'd', 'F', 'u', 'A', 'e', 'b', 'm', 'x', 'U', 'E']);
+/** The request settings' own limits (shared/model/request.ts). */
+const MAX_TIMEOUT_MS = 24 * 3600 * 1000;
+const MAX_REDIRECTS = 100;
 // Options whose value must be skipped even though the request does not use them.
 const OPTIONS_WITH_VALUE = new Set([
-  '-o', '--output', '-m', '--max-time', '--connect-timeout', '-x', '--proxy', '-w', '--write-out', '--retry', '-c', '--cookie-jar',
-  '--cacert', '--cert', '--key', '-E', '-r', '--range', '--resolve', '--limit-rate', '-T', '--upload-file', '--max-redirs',
+  '-o', '--output', '--connect-timeout', '-w', '--write-out', '--retry', '-c', '--cookie-jar', '-r', '--range', '--resolve',
+  '--limit-rate', '-T', '--upload-file', '--capath', '--proxy-cacert', '--key-type', '--ciphers', '--interface', '--local-port',
 ]);
 
 function splitLongOption(word: string): [string, string | undefined] {

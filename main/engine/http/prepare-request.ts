@@ -5,7 +5,7 @@ import type { RawHeader } from '../../../shared/model/response.ts';
 import { encodeBody } from './body/encode-body.ts';
 import type { PreparedBody } from './body/prepared-body.ts';
 import { ACCEPT_ENCODING } from './decode/content-decoders.ts';
-import { substitutePathParams } from './path-params.ts';
+import { substitutePathParams } from '../../../shared/http/path-params.ts';
 
 export const USER_AGENT = 'Shuttle/0.1';
 

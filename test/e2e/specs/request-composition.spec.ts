@@ -64,14 +64,20 @@ test('a pasted cURL command fills the editor and sends the same bytes curl sends
   }
 });
 
-test('Copy as cURL gives a command that sends the same request', async ({ shuttle, api, page, context }) => {
+test('Copy as cURL gives a command that sends the same request, its variables filled in', async ({ shuttle, api, page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await shuttle.compose('POST', `${api.url}/echo?x=1`);
+  await shuttle.compose('POST', '{{host}}/echo?x=1');
+  await page.locator('#request-tab-variables').click();
+  const variables = page.getByTestId('request-variables');
+  await variables.getByTestId('kv-name').last().fill('host');
+  await variables.getByTestId('kv-value').nth(-2).fill(api.url);
   await shuttle.addHeader('X-Note', "it's quoted");
   await shuttle.writeBody('json', '{"a":[1,2]}');
   await page.getByTestId('copy-curl').click();
+  await expect(page.getByTestId('copy-curl')).toHaveAccessibleName('Copied as cURL');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^curl /);
+  expect(copied).toContain(`${api.url}/echo?x=1`);
 
   await run('bash', ['-c', copied]);
   const seen = api.requests.at(-1)!;

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
+import { useApi } from '../../api/ApiContext.tsx';
 import { TabList } from '../../components/TabList.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { draftFromSpec, specFromDraft, withUrl } from '../tabs/request-draft.ts';
+import { sendContextOf } from '../tabs/saved-tabs.ts';
 import type { RequestTab } from '../tabs/tabs-reducer.ts';
 import { useTabs } from '../tabs/TabsContext.tsx';
 import { AuthPanel } from './AuthPanel.tsx';
@@ -19,6 +21,7 @@ type Section = 'params' | 'headers' | 'body' | 'auth' | 'variables' | 'settings'
 export function RequestEditor({ tab }: { tab: RequestTab }) {
   const { t } = useI18n();
   const { edit, send, cancel } = useTabs();
+  const api = useApi();
   const [section, setSection] = useState<Section>('params');
   const { draft } = tab;
   const change = (next: typeof draft) => edit(tab.id, next);
@@ -36,7 +39,7 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
         method={draft.method}
         url={draft.url}
         running={tab.run.kind === 'running'}
-        currentSpec={() => specFromDraft(draft)}
+        sentSpec={() => api.call('http.resolve', { request: specFromDraft(draft), context: sendContextOf(tab) })}
         onMethodChange={(method) => change({ ...draft, method })}
         onUrlChange={(url) => change(withUrl(draft, url))}
         onReplace={(spec) => change(draftFromSpec(spec))}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Check, Copy, Loader2, Send } from 'lucide-react';
 import { CurlParseError, parseCurl, toCurl } from '../../../../shared/http/curl.ts';
+import type { ShuttleError } from '../../../../shared/contract/errors.ts';
 import type { HttpRequestSpec } from '../../../../shared/model/request.ts';
 import { IconButton } from '../../components/Button.tsx';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { MethodSelect } from './MethodSelect.tsx';
 import { VariableField } from '../variables/VariableField.tsx';
 
@@ -11,7 +12,7 @@ export function UrlBar({
   method,
   url,
   running,
-  currentSpec,
+  sentSpec,
   onMethodChange,
   onUrlChange,
   onReplace,
@@ -21,8 +22,8 @@ export function UrlBar({
   method: string;
   url: string;
   running: boolean;
-  /** The request as it would be sent, for "Copy as cURL". */
-  currentSpec: () => HttpRequestSpec;
+  /** The request as it would be sent (variables resolved, inherited auth applied), for "Copy as cURL". */
+  sentSpec: () => Promise<{ ok: true; value: HttpRequestSpec } | { ok: false; error: ShuttleError }>;
   onMethodChange: (method: string) => void;
   onUrlChange: (url: string) => void;
   /** A pasted cURL command replaces the whole request. */
@@ -76,7 +77,12 @@ export function UrlBar({
           label={copied ? t('curl.copied') : t('curl.copy')}
           data-testid="copy-curl"
           onClick={() => {
-            void navigator.clipboard.writeText(toCurl(currentSpec())).then(() => setCopied(true));
+            void sentSpec().then(async (result) => {
+              if (!result.ok) return setProblem(errorSentence(t, result.error));
+              await navigator.clipboard.writeText(toCurl(result.value));
+              setProblem(undefined);
+              setCopied(true);
+            });
           }}
           onBlur={() => setCopied(false)}
         >

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeBody, graphqlEnvelope } from '../../../../main/engine/http/body/encode-body.ts';
-import { substitutePathParams } from '../../../../main/engine/http/path-params.ts';
+import { substitutePathParams } from '../../../../shared/http/path-params.ts';
 import type { MultipartPart } from '../../../../shared/model/request.ts';
 import type { ReceivedPart } from '../../../fixtures/servers/multipart-parser.ts';
 import { httpSpec, startTestEngine } from '../../helpers/engine.ts';

@@ -16,6 +16,7 @@ function spyHandlers(overrides: Partial<CommandHandlers> = {}) {
       throw new Error('http.send should not have been called');
     }),
     'http.cancel': vi.fn<CommandHandlers['http.cancel']>(() => ({ cancelled: false })),
+    'http.resolve': vi.fn<CommandHandlers['http.resolve']>(({ request }) => request),
     'body.read': vi.fn<CommandHandlers['body.read']>(() => ({ base64: '', offset: 0, totalSize: 0, eof: true })),
     'body.release': vi.fn<CommandHandlers['body.release']>(() => ({ released: false })),
     'body.view': vi.fn<CommandHandlers['body.view']>(() => ({ lineCount: 0, byteLength: 0, complete: true })),

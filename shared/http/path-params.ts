@@ -1,4 +1,4 @@
-/** A `:name` path segment, named as the params table names it (shared/http/url-params.ts). */
+/** A `:name` path segment, named as the params table names it (url-params.ts). */
 const PATH_PARAM = /^:([A-Za-z_][\w-]*)$/;
 
 /**
