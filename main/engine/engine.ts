@@ -8,7 +8,7 @@ import { WorkspaceService } from '../store/workspace/workspace-service.ts';
 import { createOAuth2Service, type OAuth2Service } from './auth/oauth2/oauth2-service.ts';
 import { BodyStore } from './bodies/body-store.ts';
 import { BodyViews } from './bodies/body-views.ts';
-import { openCookieJar, type CookieJarStore } from './cookies/cookie-jar.ts';
+import { createWorkspaceCookieJars, type WorkspaceCookieJars } from './cookies/workspace-cookie-jars.ts';
 import type { EmitEvent } from './events.ts';
 import { openHistory, type History } from './history/history-service.ts';
 import { recordSends, type RecordingHttpClient } from './history/record-sends.ts';
@@ -39,8 +39,8 @@ export interface Engine {
   bodyViews: BodyViews;
   settings: SettingsStore;
   history: History;
-  /** The cookie jar every request sends from and stores into (`<data dir>/cookies.json`). */
-  cookies: CookieJarStore;
+  /** The cookie jar of each workspace (`<data dir>/cookies/`): requests send from and store into the open workspace's. */
+  cookies: WorkspaceCookieJars;
   /** OAuth 2.0 tokens (in memory) and browser sign-ins. */
   oauth2: OAuth2Service;
   /** The open workspace (collections as files), its environments and the selected ones. */
@@ -59,11 +59,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   await bodies.init();
   const settings = await openSettingsStore(options.dataDir);
   const history = openHistory({ dataDir: options.dataDir, bodies, settings: () => settings.get(), emit: options.emit });
-  const cookies = await openCookieJar(options.dataDir);
+  const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
+  const workspaces = new WorkspaceService({
+    dataDir: options.dataDir,
+    secrets,
+    onChange: (root, paths) => options.emit('workspace.changed', { root, paths }),
+  });
+  const cookies = createWorkspaceCookieJars(options.dataDir, () => workspaces.currentRoot());
   // One pool for requests and OAuth token calls: both follow a request's TLS and proxy settings.
   const transports = createTransportPool({ proxyEnvironment: readProxyEnvironment(process.env) });
   const oauth2 = createOAuth2Service({ dispatcherFor: (url, requestSettings) => transports.dispatcherFor(url, requestSettings), emit: options.emit });
-  const http = recordSends(createHttpClient({ bodies, settings: () => settings.get(), emit: options.emit, transports, cookies, oauth2 }), {
+  const http = recordSends(createHttpClient({ bodies, settings: () => settings.get(), emit: options.emit, transports, cookies: () => cookies.current(), oauth2 }), {
     bodies,
     history,
     maxBodyBytes: () => settings.get().historyMaxBodyBytes,
@@ -74,12 +80,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     history,
     maxBodyBytes: () => settings.get().historyMaxBodyBytes,
     recording: () => settings.get().historyRecording,
-  });
-  const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
-  const workspaces = new WorkspaceService({
-    dataDir: options.dataDir,
-    secrets,
-    onChange: (root, paths) => options.emit('workspace.changed', { root, paths }),
   });
   let closing: Promise<void> | undefined;
   return {

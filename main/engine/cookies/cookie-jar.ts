@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Cookie, CookieJar, MemoryCookieStore, canonicalDomain, type SerializedCookieJar } from 'tough-cookie';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import type { StoredCookie } from '../../../shared/model/cookie.ts';
@@ -8,9 +7,9 @@ import { writeFileAtomic } from '../../store/atomic-write.ts';
 const COOKIES_FORMAT_VERSION = 1;
 
 /**
- * The cookie jar every request goes through: cookies from Set-Cookie on each response (each
- * redirect hop included) are sent back automatically, as a browser would. One jar for now; one
- * per workspace once workspaces exist.
+ * A cookie jar requests go through: cookies from Set-Cookie on each response (each redirect hop
+ * included) are sent back automatically, as a browser would. Each workspace has its own
+ * (workspace-cookie-jars.ts).
  */
 export interface CookieJarStore {
   /** The Cookie header for a request to `url`, or undefined when no cookie applies. */
@@ -26,14 +25,13 @@ export interface CookieJarStore {
 }
 
 /**
- * The jar in `<data dir>/cookies.json`. A missing or unreadable file starts an empty jar (never
+ * The jar kept in the file at `path`. A missing or unreadable file starts an empty jar (never
  * stops the app); it is rewritten, atomically, after each change.
  *
  * Session cookies are kept too: closing an API client is not the end of a browser session, and
  * people expect a login cookie to survive a restart (as in Postman's jar). Clearing is explicit.
  */
-export async function openCookieJar(dataDir: string): Promise<CookieJarStore> {
-  const path = join(dataDir, 'cookies.json');
+export async function openCookieJar(path: string, about: { workspace?: string } = {}): Promise<CookieJarStore> {
   const store = new MemoryCookieStore();
   const jar = await load(path, store);
   // The hot path skips the jar entirely while it holds nothing (most API requests).
@@ -47,7 +45,7 @@ export async function openCookieJar(dataDir: string): Promise<CookieJarStore> {
     // Coalesced: many Set-Cookie headers in a burst of requests make one write, queued after the last.
     writing = writing.then(async () => {
       dirty = false;
-      const document = { formatVersion: COOKIES_FORMAT_VERSION, jar: jar.serializeSync() };
+      const document = { formatVersion: COOKIES_FORMAT_VERSION, ...about, jar: jar.serializeSync() };
       await writeFileAtomic(path, JSON.stringify(document, null, 2) + '\n', 0o600).catch(() => undefined);
     });
   };

@@ -26,7 +26,8 @@ export function createHttpClient(deps: {
   emit: EmitEvent;
   /** Dispatchers per TLS / HTTP version / proxy configuration; owned (and closed) by the engine. */
   transports: TransportPool;
-  cookies: CookieJarStore;
+  /** The jar of the workspace open now (each workspace has its own). */
+  cookies: () => Promise<CookieJarStore>;
   oauth2: OAuth2Service;
   /** Headers the user marked secret, dropped on cross-origin redirects like Authorization (the model has no flag yet). */
   secretHeaderNames?: () => readonly string[];
@@ -48,7 +49,9 @@ export function createHttpClient(deps: {
         const settings = deps.settings();
         deps.emit('http.progress', { runId, phase: 'connecting', receivedBytes: 0 });
         events = createEventStreamForwarder((batch) => deps.emit('http.sse', { runId, events: batch }));
-        return await performRequest(spec, prepared, deps, {
+        const cookies = await deps.cookies();
+        const performDeps = { bodies: deps.bodies, transports: deps.transports, cookies, oauth2: deps.oauth2, secretHeaderNames: deps.secretHeaderNames };
+        return await performRequest(spec, prepared, performDeps, {
           runId,
           signal,
           timeoutMs: spec.settings?.timeoutMs || spec.timeoutMs || settings.requestTimeoutMs,

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import type { WorkspaceSummary } from '../../../shared/model/workspace.ts';
@@ -28,6 +29,8 @@ export class WorkspaceService {
   private readonly options: WorkspaceServiceOptions;
   private readonly registry: WorkspaceRegistry;
   private opened: Promise<Workspace> | undefined;
+  /** currentRoot() before the workspace is opened: what current() will open. */
+  private rootToOpen: Promise<string> | undefined;
 
   constructor(options: WorkspaceServiceOptions) {
     this.options = options;
@@ -56,6 +59,20 @@ export class WorkspaceService {
     return opening;
   }
 
+  /**
+   * The root of the workspace the UI is working in, without opening it if nothing has yet (a send
+   * that reads no workspace file needs only to know which workspace's cookie jar it uses).
+   */
+  async currentRoot(): Promise<string> {
+    if (this.opened) return (await this.current()).root;
+    this.rootToOpen ??= (async () => {
+      const remembered = (await this.registry.get()).current;
+      // As current() does: a workspace that is gone means the default one.
+      return remembered !== undefined && (await isDirectory(remembered)) ? remembered : this.defaultRoot;
+    })();
+    return this.rootToOpen;
+  }
+
   /** Opens (creating it if missing) and switches to the workspace at an absolute path. */
   async open(path: string): Promise<Workspace> {
     if (!isAbsolute(path)) throw new ShuttleFailure('VALIDATION', 'A workspace is opened by its absolute path', { path });
@@ -63,6 +80,7 @@ export class WorkspaceService {
     const next = this.openRoot(resolve(path));
     const workspace = await next;
     this.opened = next;
+    this.rootToOpen = undefined;
     if (previous) await (await previous.catch(() => undefined))?.close();
     await this.registry.update((document) => {
       document.current = workspace.root;
@@ -116,6 +134,13 @@ export class WorkspaceService {
       onChange: (paths, realRoot) => this.options.onChange(realRoot, paths),
     });
   }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
 }
 
 function summary(root: string): WorkspaceSummary {

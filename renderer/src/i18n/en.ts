@@ -359,9 +359,10 @@ export const en = {
   'timeline.requestSent': 'Request as sent',
   // Cookies and OAuth 2.0 tokens
   'cookies.title': 'Cookies',
+  'cookies.titleOf': 'Cookies · {workspace}',
   'cookies.filter': 'Filter by domain or name',
   'cookies.clear': 'Delete all',
-  'cookies.empty': 'No cookies yet. Cookies that servers set are kept here and sent with later requests.',
+  'cookies.empty': 'No cookies in this workspace yet. Cookies that servers set are kept here, one jar per workspace, and sent with later requests from it.',
   'cookies.valueOf': 'Value of {name}',
   'cookies.session': 'session',
   'cookies.delete': 'Delete {name}',

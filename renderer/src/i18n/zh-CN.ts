@@ -322,9 +322,10 @@ export const zhCN: Catalog = {
   'timeline.requestSent': '实际发送的请求',
   // Cookies and OAuth 2.0 tokens
   'cookies.title': 'Cookie',
+  'cookies.titleOf': 'Cookie · {workspace}',
   'cookies.filter': '按域名或名称筛选',
   'cookies.clear': '全部删除',
-  'cookies.empty': '还没有 Cookie。服务器设置的 Cookie 会保存在这里，并在之后的请求中发送。',
+  'cookies.empty': '此工作区还没有 Cookie。服务器设置的 Cookie 按工作区分别保存在这里，并在之后从该工作区发出的请求中发送。',
   'cookies.valueOf': '{name} 的值',
   'cookies.session': '会话',
   'cookies.delete': '删除 {name}',

@@ -6,6 +6,7 @@ import { startH2Fixture, type H2Fixture } from '../../fixtures/servers/h2-fixtur
 import { OAUTH_CLIENT } from '../../fixtures/servers/oauth-server.ts';
 import { DIGEST_ACCOUNT, startTransportFixture, type TransportFixture } from '../../fixtures/servers/transport-fixture.ts';
 import { expect, test as base } from '../fixtures/test.ts';
+import { WorkspacePanel } from '../pages/workspace-panel.ts';
 
 const test = base.extend<{ transport: TransportFixture; h2: H2Fixture }>({
   transport: async ({}, use) => {
@@ -117,4 +118,39 @@ test('a gzip response shows both the decoded and the on-the-wire size', async ({
   await expect(shuttle.status).toHaveText('200 OK');
   await expect(page.getByTestId('response-wire-size')).toContainText('on the wire');
   await expect(page.getByTestId('response-size')).toHaveAttribute('title', /decoded from .* \(gzip\)/);
+});
+
+test('cookies a server sets go back with later requests, show in the cookie manager, and stay in their workspace', async ({ shuttle, transport, page }) => {
+  const sentCookie = async () => {
+    await shuttle.compose('GET', `${transport.url}/cookies`);
+    await shuttle.send.click();
+    await expect(shuttle.status).toHaveText('200 OK');
+    return (JSON.parse(await shuttle.shownBody()) as { cookie: string | null }).cookie;
+  };
+  await shuttle.compose('GET', `${transport.url}/set-cookie`);
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
+  expect(await sentCookie()).toBe('session=abc123; theme=dark');
+
+  await page.getByTestId('open-cookies').click();
+  const manager = page.getByTestId('cookie-manager');
+  await expect(manager.getByRole('heading', { name: 'Cookies · default' })).toBeVisible();
+  await expect(manager.getByTestId('cookie-row')).toHaveCount(2);
+  await expect(manager.locator('[data-testid="cookie-row"][data-name="session"]')).toContainText('HttpOnly');
+  await shuttle.screenshot('cookie-manager');
+  await manager.getByRole('button', { name: 'Delete theme' }).click();
+  await expect(manager.getByTestId('cookie-row')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  expect(await sentCookie()).toBe('session=abc123');
+
+  // Another workspace has a jar of its own.
+  await new WorkspacePanel(page).show();
+  await page.getByTestId('workspace-switch').click();
+  await page.getByTestId('workspace-path').fill(join(await mkdtemp(join(tmpdir(), 'shuttle-ws-')), 'other-project'));
+  await page.getByTestId('workspace-dialog').getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('workspace-switch')).toContainText('other-project');
+  expect(await sentCookie()).toBeNull();
+  await page.getByTestId('open-cookies').click();
+  await expect(manager.getByRole('heading', { name: 'Cookies · other-project' })).toBeVisible();
+  await expect(manager.getByTestId('cookie-row')).toHaveCount(0);
 });

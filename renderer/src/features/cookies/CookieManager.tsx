@@ -6,13 +6,16 @@ import { useApi } from '../../api/ApiContext.tsx';
 import { Button, IconButton } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
+import { useWorkspace } from '../collections/WorkspaceContext.tsx';
 
 const blankCookie = (): StoredCookie => ({ name: '', value: '', domain: '', path: '/', expires: null, httpOnly: false, secure: false, hostOnly: true });
 
-/** The cookie jar: every cookie Shuttle keeps and sends, grouped by domain; edit, add, delete, clear. */
+/** The open workspace's cookie jar: every cookie Shuttle keeps and sends from it, grouped by domain; edit, add, delete, clear. */
 export function CookieManager({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const api = useApi();
+  // Each workspace has its own jar: the list is read again when another workspace opens.
+  const workspace = useWorkspace().tree;
   const [cookies, setCookies] = useState<StoredCookie[]>([]);
   const [draft, setDraft] = useState<StoredCookie>(blankCookie);
   const [problem, setProblem] = useState<ShuttleError>();
@@ -32,7 +35,7 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
     return () => {
       current = false;
     };
-  }, [api, open, version]);
+  }, [api, open, version, workspace?.root]);
 
   const run = async (work: Promise<{ ok: boolean; error?: ShuttleError }>) => {
     const result = await work;
@@ -45,7 +48,7 @@ export function CookieManager({ open, onClose }: { open: boolean; onClose: () =>
   const domains = [...new Set(shown.map((cookie) => cookie.domain))].sort();
 
   return (
-    <Dialog open={open} onClose={onClose} title={t('cookies.title')} closeLabel={t('settings.close')} testId="cookie-manager" wide>
+    <Dialog open={open} onClose={onClose} title={workspace ? t('cookies.titleOf', { workspace: workspace.name }) : t('cookies.title')} closeLabel={t('settings.close')} testId="cookie-manager" wide>
       <div className="cookie-toolbar">
         <input className="text-input" placeholder={t('cookies.filter')} aria-label={t('cookies.filter')} value={filter} onChange={(event) => setFilter(event.target.value)} />
         <span className="spacer" />

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredCookie } from '../../../../shared/model/cookie.ts';
@@ -38,20 +38,56 @@ describe('cookie jar', () => {
     expect(await jsonOf(engine, meta.bodyId)).toEqual({ cookie: 'mine=1' });
   });
 
-  it('cookies persist in <data dir>/cookies.json and come back after a restart', async () => {
+  it('cookies persist in the data folder, never the workspace, and come back after a restart', async () => {
     const fixture = await transportFixture();
     const dataDir = await tempDir();
     const first = await startTestEngine({ dataDir });
     await first.engine.http.send('set', httpSpec(`${fixture.url}/set-cookie`));
     await first.engine.close();
 
-    const saved = JSON.parse(await readFile(join(dataDir, 'cookies.json'), 'utf8')) as { formatVersion: number; jar: { cookies: { key: string }[] } };
+    const [file, ...others] = await readdir(join(dataDir, 'cookies'));
+    expect(others).toEqual([]);
+    const saved = JSON.parse(await readFile(join(dataDir, 'cookies', file!), 'utf8')) as { formatVersion: number; workspace: string; jar: { cookies: { key: string }[] } };
     expect(saved.formatVersion).toBe(1);
+    expect(saved.workspace).toBe(join(dataDir, 'workspaces', 'default'));
     expect(saved.jar.cookies.map((cookie) => cookie.key).sort()).toEqual(['session', 'theme']);
 
     const second = await startTestEngine({ dataDir });
     const meta = await second.engine.http.send('after-restart', httpSpec(`${fixture.url}/cookies`));
     expect(await jsonOf(second.engine, meta.bodyId)).toEqual({ cookie: 'session=abc123; theme=dark' });
+  });
+
+  it('each workspace has its own jar: switching workspaces switches the cookies sent and listed', async () => {
+    const fixture = await transportFixture();
+    const { engine, router } = await startTestEngine();
+    const other = join(await tempDir(), 'other-project');
+    const sentCookie = async (runId: string) => jsonOf(engine, (await engine.http.send(runId, httpSpec(`${fixture.url}/cookies`))).bodyId);
+    await engine.http.send('set', httpSpec(`${fixture.url}/set-cookie`));
+
+    await engine.workspaces.open(other);
+    expect(await sentCookie('in-other')).toEqual({ cookie: null });
+    expect(await router.invoke('cookies.list', {})).toEqual({ ok: true, value: [] });
+
+    await engine.workspaces.open(engine.workspaces.defaultRoot);
+    expect(await sentCookie('back')).toEqual({ cookie: 'session=abc123; theme=dark' });
+    expect(await readdir(other)).not.toContain('cookies.json');
+  });
+
+  it('the single jar of earlier versions becomes the jar of the workspace open after the upgrade', async () => {
+    const fixture = await transportFixture();
+    const dataDir = await tempDir();
+    const first = await startTestEngine({ dataDir });
+    await first.engine.http.send('set', httpSpec(`${fixture.url}/set-cookie`));
+    await first.engine.close();
+    // As an earlier version left it: the one jar at <data dir>/cookies.json.
+    const [file] = await readdir(join(dataDir, 'cookies'));
+    await rename(join(dataDir, 'cookies', file!), join(dataDir, 'cookies.json'));
+
+    const second = await startTestEngine({ dataDir });
+    const meta = await second.engine.http.send('after-upgrade', httpSpec(`${fixture.url}/cookies`));
+
+    expect(await jsonOf(second.engine, meta.bodyId)).toEqual({ cookie: 'session=abc123; theme=dark' });
+    expect(await readdir(dataDir)).not.toContain('cookies.json');
   });
 
   it('a damaged cookies.json starts an empty jar instead of stopping the engine', async () => {
