@@ -1,4 +1,5 @@
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
+import { ENGINE_USER_AGENT } from '../../../shared/http/engine-headers.ts';
 import { isToken, isValidHeaderValue } from '../../../shared/http/tokens.ts';
 import type { HttpRequestSpec } from '../../../shared/model/request.ts';
 import type { RawHeader } from '../../../shared/model/response.ts';
@@ -7,7 +8,7 @@ import type { PreparedBody } from './body/prepared-body.ts';
 import { ACCEPT_ENCODING } from './decode/content-decoders.ts';
 import { substitutePathParams } from '../../../shared/http/path-params.ts';
 
-export const USER_AGENT = 'Shuttle/0.1';
+export const USER_AGENT = ENGINE_USER_AGENT;
 
 /** A request that passed every check and can be written to the wire as is. */
 export interface PreparedRequest {

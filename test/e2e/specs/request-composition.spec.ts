@@ -95,6 +95,8 @@ test('headers can be edited as text, and the automatic headers are shown', async
   await expect(auto).toContainText('Content-Type');
   await expect(auto).toContainText('application/json');
   await expect(auto).toContainText('User-Agent');
+  const acceptEncoding = auto.locator('tr', { hasText: 'Accept-Encoding' });
+  await expect(acceptEncoding).toContainText('gzip, deflate, br, zstd');
 
   await shuttle.page.getByTestId('headers-bulk-edit').click();
   await shuttle.page.getByTestId('headers-bulk-text').fill('Accept: text/plain\n// X-Off: 1\nContent-Type: application/vnd.api+json');
@@ -108,5 +110,7 @@ test('headers can be edited as text, and the automatic headers are shown', async
   expect(seen.headers['accept']).toBe('text/plain');
   expect(seen.headers['x-off']).toBeUndefined();
   expect(seen.headers['content-type']).toBe('application/vnd.api+json');
+  // What the list said Shuttle would add is what the server got.
+  expect(seen.headers['accept-encoding']).toBe((await acceptEncoding.locator('td').last().textContent())?.trim());
   await shuttle.screenshot('headers-auto');
 });

@@ -1,11 +1,12 @@
 import type { Transform } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw, createZstdDecompress } from 'node:zlib';
+import { ENGINE_ACCEPT_ENCODING } from '../../../../shared/http/engine-headers.ts';
 
 /** Content codings the engine undoes, by their registered names (RFC 9110 §8.4.1, RFC 8878). */
 const SUPPORTED = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'zstd']);
 
-/** What the engine advertises in Accept-Encoding when the user did not set it. */
-export const ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+/** What the engine advertises in Accept-Encoding when the user did not set it: every coding in SUPPORTED. */
+export const ACCEPT_ENCODING = ENGINE_ACCEPT_ENCODING;
 
 /**
  * The codings of a Content-Encoding header in the order they were applied, or undefined when any

@@ -1,4 +1,5 @@
 import { contentTypeForBodyMode } from '../../../../shared/http/body-content-type.ts';
+import { ENGINE_ACCEPT_ENCODING, ENGINE_USER_AGENT } from '../../../../shared/http/engine-headers.ts';
 import type { RequestDraft } from '../tabs/request-draft.ts';
 
 export interface AutoHeader {
@@ -9,10 +10,11 @@ export interface AutoHeader {
   overridden: false | 'request' | 'inherited';
 }
 
-/** Mirrors what the engine adds (main/engine/http/prepare-request.ts) so people see it before sending. */
-export const ENGINE_USER_AGENT = 'Shuttle/0.1';
 
-/** The headers the engine will add to this request unless the user sets them (or `inherited` names them). */
+/**
+ * The headers the engine will add to this request unless the user sets them (or `inherited` names
+ * them), as main/engine/http/prepare-request.ts adds them, so people see them before sending.
+ */
 export function autoHeaders(draft: RequestDraft, inherited: readonly string[] = []): AutoHeader[] {
   const userSet = new Set(draft.headers.filter((row) => row.enabled && row.name.trim() !== '').map((row) => row.name.trim().toLowerCase()));
   const inheritedSet = new Set(inherited.map((name) => name.trim().toLowerCase()));
@@ -24,6 +26,7 @@ export function autoHeaders(draft: RequestDraft, inherited: readonly string[] = 
     if (host) list.push({ name: 'Host', value: host });
   }
   list.push({ name: 'User-Agent', value: ENGINE_USER_AGENT });
+  list.push({ name: 'Accept-Encoding', value: ENGINE_ACCEPT_ENCODING });
   const contentType = contentTypeForBodyMode(draft.body.mode);
   if (contentType) {
     list.push({ name: 'Content-Type', value: draft.body.mode === 'multipart' ? undefined : contentType });
