@@ -64,7 +64,8 @@ export class WorkspaceService {
    * that reads no workspace file needs only to know which workspace's cookie jar it uses).
    */
   async currentRoot(): Promise<string> {
-    if (this.opened) return (await this.current()).root;
+    // A workspace that cannot be opened at all must not stop sends: they use the default one's jar.
+    if (this.opened) return (await this.current().catch(() => undefined))?.root ?? this.defaultRoot;
     this.rootToOpen ??= (async () => {
       const remembered = (await this.registry.get()).current;
       // As current() does: a workspace that is gone means the default one.
