@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElemen
 import { parseTemplate, type TemplatePart } from '../../../../shared/vars/template.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { completeReference, describeVariable, matchingNames, openReferenceAt } from './variable-text.ts';
-import { useVariables, type VariableLookup } from './VariablesContext.tsx';
+import { useVariables } from './VariablesContext.tsx';
 
 const NO_PARTS: TemplatePart[] = [];
 /** Room the suggestion list needs below a field before it opens above it instead. */
@@ -10,7 +10,6 @@ const SUGGEST_HEIGHT = 260;
 
 interface Hover {
   name: string;
-  lookup: VariableLookup;
   left: number;
   top: number;
 }
@@ -146,7 +145,8 @@ function VariableDecorations({ wrapRef, parts, highlighted }: { wrapRef: RefObje
     return () => field.removeEventListener('keydown', onKeyDown, true);
   });
 
-  const described = hover ? describeVariable(hover.lookup, t) : undefined;
+  // Looked up at render, not kept from the moment of hovering: the card follows a value that changes meanwhile.
+  const described = hover ? describeVariable(lookup(hover.name), t) : undefined;
   return (
     <>
       {highlighted ? (
@@ -164,7 +164,7 @@ function VariableDecorations({ wrapRef, parts, highlighted }: { wrapRef: RefObje
                   data-resolved={found.kind !== 'unresolved'}
                   onMouseEnter={(event) => {
                     const box = event.currentTarget.getBoundingClientRect();
-                    setHover({ name: part.name, lookup: found, left: Math.max(8, Math.min(box.left, window.innerWidth - 430)), top: box.bottom + 6 });
+                    setHover({ name: part.name, left: Math.max(8, Math.min(box.left, window.innerWidth - 430)), top: box.bottom + 6 });
                   }}
                   onMouseLeave={() => setHover(undefined)}
                   onMouseDown={(event) => {
