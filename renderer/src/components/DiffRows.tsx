@@ -1,7 +1,7 @@
 import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { DiffRow } from '../../../../shared/diff/diff-types.ts';
-import { unifiedLines, type UnifiedLine } from '../../../../shared/diff/unified.ts';
+import type { DiffRow } from '../../../shared/diff/diff-types.ts';
+import { unifiedLines, type UnifiedLine } from '../../../shared/diff/unified.ts';
 
 export type DiffLayout = 'split' | 'unified';
 

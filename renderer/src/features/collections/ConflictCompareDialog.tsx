@@ -7,7 +7,7 @@ import { useApi } from '../../api/ApiContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
-import { DiffRows, type DiffLayout } from '../history/DiffRows.tsx';
+import { DiffRows, type DiffLayout } from '../../components/DiffRows.tsx';
 import { savedRequestOf, snapshotOf, tabForSaved } from '../tabs/saved-tabs.ts';
 import type { Tab } from '../tabs/tabs-reducer.ts';
 import { differingFields } from './conflict-compare.ts';

@@ -6,7 +6,7 @@ import { IconButton } from '../../components/Button.tsx';
 import { TabList } from '../../components/TabList.tsx';
 import { errorSentence, useI18n } from '../../i18n/I18nProvider.tsx';
 import { statusClass } from '../response/format.ts';
-import { DiffRows, type DiffLayout } from './DiffRows.tsx';
+import { DiffRows, type DiffLayout } from '../../components/DiffRows.tsx';
 import { formatMoment } from './format-time.ts';
 import { HeaderDiffTable } from './HeaderDiffTable.tsx';
 import { displayPath } from './history-rows.ts';
