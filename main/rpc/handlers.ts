@@ -19,7 +19,13 @@ export function createHandlers(engine: Engine, host: AppInfo['host'], facilities
       });
     },
     'http.cancel': ({ runId }) => ({ cancelled: engine.http.cancel(runId) }),
-    'http.resolve': ({ request, context }) => engine.variables.resolveHttp(request, context),
+    'http.resolve': async ({ request, context }) => {
+      const resolved = await engine.variables.resolveHttp(request, context);
+      // An OAuth 2.0 request goes out with its cached token, so the resolved one carries it as a header (curl cannot fetch one).
+      const authorization = resolved.auth?.type === 'oauth2' ? engine.oauth2.cachedAuthorization(resolved.auth) : undefined;
+      if (!authorization) return resolved;
+      return { ...resolved, auth: { type: 'none' }, headers: [...resolved.headers, { name: 'Authorization', value: authorization, enabled: true }] };
+    },
     'body.read': ({ bodyId, offset, length }) => engine.bodies.read(bodyId, offset, length),
     'body.release': async ({ bodyId }) => {
       await engine.bodyViews.release(bodyId);

@@ -5,7 +5,7 @@ import type { OAuth2AuthorizationStart, OAuth2TokenInfo } from '../../../../shar
 import type { AuthSpec, RequestSettings } from '../../../../shared/model/request.ts';
 import type { EmitEvent } from '../../events.ts';
 import { startAuthorizationFlow, type AuthorizationFlow } from './authorization-flow.ts';
-import { TokenCache, isExpired, tokenInfo, type CachedToken, type TokenKey } from './token-cache.ts';
+import { TokenCache, authorizationHeader, isExpired, tokenInfo, type CachedToken, type TokenKey } from './token-cache.ts';
 import { requestToken, type OAuth2Auth } from './token-endpoint.ts';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -14,6 +14,8 @@ export interface OAuth2Service {
   /** The Authorization header for a request: the cached token, refreshed or fetched anew when needed. */
   authorizationFor(auth: OAuth2Auth, settings: RequestSettings | undefined): Promise<string>;
   cachedToken(auth: AuthSpec): OAuth2TokenInfo | null;
+  /** The Authorization header the cached token makes, without fetching or refreshing one (undefined when none is cached). */
+  cachedAuthorization(auth: AuthSpec): string | undefined;
   /** A token obtained now, replacing the cached one ("Get new access token"). */
   fetchToken(auth: AuthSpec, settings: RequestSettings | undefined): Promise<OAuth2TokenInfo>;
   clearToken(auth: AuthSpec): boolean;
@@ -86,14 +88,15 @@ export function createOAuth2Service(deps: OAuth2Deps): OAuth2Service {
 
   return {
     async authorizationFor(auth, settings) {
-      const token = await obtain(auth, settings, false);
-      // "bearer" as some servers spell it is the same scheme; send it the way RFC 6750 writes it.
-      const type = token.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : token.tokenType;
-      return `${type} ${token.accessToken}`;
+      return authorizationHeader(await obtain(auth, settings, false));
     },
     cachedToken(auth) {
       const token = cache.get(keyOf(asOAuth2(auth)));
       return token ? tokenInfo(token) : null;
+    },
+    cachedAuthorization(auth) {
+      const token = cache.get(keyOf(asOAuth2(auth)));
+      return token ? authorizationHeader(token) : undefined;
     },
     async fetchToken(auth, settings) {
       return tokenInfo(await obtain(asOAuth2(auth), settings, true));

@@ -50,3 +50,10 @@ function cacheKey(key: TokenKey): string {
   const scope = (key.scope ?? '').split(/\s+/).filter(Boolean).sort().join(' ');
   return JSON.stringify([key.tokenUrl.trim(), key.clientId, scope]);
 }
+
+/** The Authorization header value a token makes. */
+export function authorizationHeader(token: OAuth2TokenInfo): string {
+  // "bearer" as some servers spell it is the same scheme; send it the way RFC 6750 writes it.
+  const type = token.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : token.tokenType;
+  return `${type} ${token.accessToken}`;
+}

@@ -115,6 +115,21 @@ describe('OAuth 2.0: client credentials and password grants', () => {
     expect(await router.invoke('oauth2.token', { auth: { type: 'basic', username: 'a', password: 'b' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('the request resolved for Copy as cURL carries the cached token as its Authorization header, once there is one', async () => {
+    const fixture = await transportFixture();
+    const { router } = await startTestEngine();
+    const request = httpSpec(`${fixture.url}/oauth/protected`, { auth: oauth2(fixture.url) });
+
+    expect(await router.invoke('http.resolve', { request })).toMatchObject({ ok: true, value: { auth: { type: 'oauth2' }, headers: [] } });
+    const fetched = await router.invoke('oauth2.fetchToken', { auth: request.auth! });
+    const token = (fetched as { ok: true; value: { accessToken: string } }).value.accessToken;
+    expect(await router.invoke('http.resolve', { request })).toMatchObject({
+      ok: true,
+      value: { auth: { type: 'none' }, headers: [{ name: 'Authorization', value: `Bearer ${token}`, enabled: true }] },
+    });
+    expect(fixture.oauth.tokenRequests).toHaveLength(1);
+  });
+
   it('concurrent requests needing the same token share one token request', async () => {
     const fixture = await transportFixture();
     const { engine } = await startTestEngine();
