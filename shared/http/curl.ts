@@ -238,9 +238,9 @@ export function parseCurl(command: string): HttpRequestSpec {
 
 /**
  * The request as a cURL command that sends the same bytes (for docs, bug reports and terminals).
- * Give it the request as it is sent (variables resolved, inherited auth applied): what it cannot say
- * in curl's terms (OAuth 2.0 auth, which http.resolve turns into its cached token's header when there is one; a
- * certificate picked in the browser rather than by path) is left out.
+ * Give it the request as it is sent (variables resolved, inherited auth applied, an OAuth 2.0 token
+ * as its header): what curl cannot be told (OAuth 2.0 without a token, a certificate picked in the
+ * browser rather than by path) is left out.
  */
 export function toCurl(spec: HttpRequestSpec): string {
   const lines = [`curl ${quote(urlAsSent(spec))}`];
