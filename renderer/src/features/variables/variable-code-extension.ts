@@ -60,17 +60,25 @@ const hover = hoverTooltip((view, pos) => {
   const line = view.state.doc.lineAt(pos);
   const part = parseTemplate(line.text).find((candidate) => candidate.kind === 'variable' && line.from + candidate.start <= pos && pos <= line.from + candidate.end);
   if (part?.kind !== 'variable') return null;
-  const variables = view.state.facet(variablesFacet);
   return {
     pos: line.from + part.start,
     end: line.from + part.end,
-    create: () => {
-      const described = variables.describe(variables.lookup(part.name));
-      const card = element('div', 'var-tooltip', [element('code', undefined, [part.name]), element('span', described.unresolved ? 'var-tooltip-value unresolved' : 'var-tooltip-value', [described.value])]);
-      if (described.scope) card.append(element('span', 'var-tooltip-scope', [described.scope]));
+    create: (shown) => {
+      const card = element('div', 'var-tooltip', []);
       card.setAttribute('role', 'tooltip');
       card.dataset.testid = 'var-tooltip';
-      return { dom: card };
+      const fill = (variables: CodeVariables) => {
+        const described = variables.describe(variables.lookup(part.name));
+        card.replaceChildren(element('code', undefined, [part.name]), element('span', described.unresolved ? 'var-tooltip-value unresolved' : 'var-tooltip-value', [described.value]));
+        if (described.scope) card.append(element('span', 'var-tooltip-scope', [described.scope]));
+      };
+      fill(shown.state.facet(variablesFacet));
+      // The card follows the variables while it is open (they are fetched again after every edit).
+      const update = (change: ViewUpdate) => {
+        const variables = change.state.facet(variablesFacet);
+        if (variables !== change.startState.facet(variablesFacet)) fill(variables);
+      };
+      return { dom: card, update };
     },
   };
 });
