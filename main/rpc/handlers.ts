@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/contract/commands.ts';
 import type { Engine } from '../engine/engine.ts';
+import { requestAsSent } from '../engine/http/request-as-sent.ts';
 import type { CommandHandlers } from './router.ts';
 import { createWorkspaceHandlers, type HostFacilities } from './workspace-handlers.ts';
 
@@ -19,13 +20,7 @@ export function createHandlers(engine: Engine, host: AppInfo['host'], facilities
       });
     },
     'http.cancel': ({ runId }) => ({ cancelled: engine.http.cancel(runId) }),
-    'http.resolve': async ({ request, context }) => {
-      const resolved = await engine.variables.resolveHttp(request, context);
-      // An OAuth 2.0 request goes out with its cached token, so the resolved one carries it as a header (curl cannot fetch one).
-      const authorization = resolved.auth?.type === 'oauth2' ? engine.oauth2.cachedAuthorization(resolved.auth) : undefined;
-      if (!authorization) return resolved;
-      return { ...resolved, auth: { type: 'none' }, headers: [...resolved.headers, { name: 'Authorization', value: authorization, enabled: true }] };
-    },
+    'http.resolve': ({ request, context }) => requestAsSent(request, context, engine),
     'body.read': ({ bodyId, offset, length }) => engine.bodies.read(bodyId, offset, length),
     'body.release': async ({ bodyId }) => {
       await engine.bodyViews.release(bodyId);

@@ -27,7 +27,11 @@ export function createWorkspaceCookieJars(dataDir: string, currentRoot: () => Pr
     const dir = join(dataDir, COOKIE_JARS_DIR);
     const path = join(dir, `${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
     await mkdir(dir, { recursive: true });
-    if (!(await exists(path))) await rename(join(dataDir, SHARED_JAR_FILE), path).catch(() => undefined);
+    const jarExists = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    if (!jarExists) await rename(join(dataDir, SHARED_JAR_FILE), path).catch(() => undefined);
     return openCookieJar(path, { workspace: root });
   };
 
@@ -49,9 +53,3 @@ export function createWorkspaceCookieJars(dataDir: string, currentRoot: () => Pr
   };
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}

@@ -69,7 +69,8 @@ export class WorkspaceService {
     this.rootToOpen ??= (async () => {
       const remembered = (await this.registry.get()).current;
       // As current() does: a workspace that is gone means the default one.
-      return remembered !== undefined && (await isDirectory(remembered)) ? remembered : this.defaultRoot;
+      const found = remembered === undefined ? undefined : await stat(remembered).catch(() => undefined);
+      return remembered !== undefined && found?.isDirectory() ? remembered : this.defaultRoot;
     })();
     return this.rootToOpen;
   }
@@ -135,13 +136,6 @@ export class WorkspaceService {
       onChange: (paths, realRoot) => this.options.onChange(realRoot, paths),
     });
   }
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then(
-    (found) => found.isDirectory(),
-    () => false,
-  );
 }
 
 function summary(root: string): WorkspaceSummary {
