@@ -57,9 +57,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   await mkdir(options.dataDir, { recursive: true });
   const bodies = new BodyStore(join(options.dataDir, 'blobs'));
   await bodies.init();
-  const settings = await openSettingsStore(options.dataDir);
-  const history = openHistory({ dataDir: options.dataDir, bodies, settings: () => settings.get(), emit: options.emit });
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
+  const settings = await openSettingsStore(options.dataDir, secrets);
+  const history = openHistory({ dataDir: options.dataDir, bodies, settings: () => settings.get(), emit: options.emit });
   const workspaces = new WorkspaceService({
     dataDir: options.dataDir,
     secrets,
@@ -67,7 +67,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   const cookies = createWorkspaceCookieJars(options.dataDir, () => workspaces.currentRoot());
   // One pool for requests and OAuth token calls: both follow a request's TLS and proxy settings.
-  const transports = createTransportPool({ proxyEnvironment: readProxyEnvironment(process.env) });
+  const transports = createTransportPool({
+    proxyEnvironment: readProxyEnvironment(process.env),
+    hostCertificates: () => settings.get().hostCertificates,
+  });
   const oauth2 = createOAuth2Service({ dispatcherFor: (url, requestSettings) => transports.dispatcherFor(url, requestSettings), emit: options.emit });
   const http = recordSends(createHttpClient({ bodies, settings: () => settings.get(), emit: options.emit, transports, cookies: () => cookies.current(), oauth2 }), {
     bodies,

@@ -9,6 +9,9 @@ import {
   type SettingsPatch,
 } from '../../shared/model/settings.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { hostCertificatesForFile, hostCertificatesFromFile } from './host-certificate-secrets.ts';
+import { createFileSecretStore } from './secrets/file-secret-store.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
 
 export interface SettingsStore {
   get(): Settings;
@@ -18,10 +21,11 @@ export interface SettingsStore {
 /**
  * App settings in `<data dir>/settings.json`. An unreadable or invalid file never stops the app:
  * defaults are used for whatever is missing or wrong, and the file is rewritten on the next change.
+ * The secrets of Settings → Certificates go to `secrets`, never into the file.
  */
-export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
+export async function openSettingsStore(dataDir: string, secrets: SecretStore = createFileSecretStore(dataDir)): Promise<SettingsStore> {
   const path = join(dataDir, 'settings.json');
-  let current = await load(path);
+  let current = await load(path, secrets);
   let queue: Promise<unknown> = Promise.resolve();
 
   return {
@@ -35,16 +39,18 @@ export async function openSettingsStore(dataDir: string): Promise<SettingsStore>
       }
       const next = parsed.data;
       current = next;
-      const document = JSON.stringify({ formatVersion: SETTINGS_FORMAT_VERSION, settings: next }, null, 2) + '\n';
-      // One write at a time, in order, so the file always ends with the latest settings.
-      const write = queue.then(() => writeFileAtomic(path, document));
+      // One write at a time, in order, so the file always ends with the latest settings (and secrets).
+      const write = queue.then(async () => {
+        const onFile = { ...next, hostCertificates: await hostCertificatesForFile(next.hostCertificates, secrets) };
+        await writeFileAtomic(path, JSON.stringify({ formatVersion: SETTINGS_FORMAT_VERSION, settings: onFile }, null, 2) + '\n');
+      });
       queue = write.catch(() => undefined);
       return write.then(() => next);
     },
   };
 }
 
-async function load(path: string): Promise<Settings> {
+async function load(path: string, secrets: SecretStore): Promise<Settings> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
@@ -57,7 +63,9 @@ async function load(path: string): Promise<Settings> {
     for (const [key, value] of Object.entries(stored)) {
       // Own keys only: "constructor", "__proto__" or "toString" would otherwise find Object.prototype members.
       if (!Object.hasOwn(settingsSchema.shape, key)) continue;
-      if (settingsSchema.shape[key as keyof Settings].safeParse(value).success) merged[key] = value;
+      // Entry by entry, with their secrets put back: one bad entry does not lose the others.
+      if (key === 'hostCertificates') merged[key] = await hostCertificatesFromFile(value, secrets);
+      else if (settingsSchema.shape[key as keyof Settings].safeParse(value).success) merged[key] = value;
     }
   }
   return settingsSchema.parse(merged);

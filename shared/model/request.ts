@@ -118,6 +118,15 @@ export const missingCertificateSecretsSchema = z.object({
 });
 export type MissingCertificateSecrets = z.infer<typeof missingCertificateSecretsSchema>;
 
+/** A client certificate: PEM cert + key, or a PFX/P12 bundle, with an optional passphrase. */
+export const clientCertificateSchema = z.object({
+  cert: fileSourceSchema.optional(),
+  key: fileSourceSchema.optional(),
+  pfx: fileSourceSchema.optional(),
+  passphrase: z.string().optional(),
+  missingSecrets: missingCertificateSecretsSchema.optional(),
+});
+
 /** Per-request transport settings; anything unset falls back to the app settings. */
 export const requestSettingsSchema = z.object({
   /** Overall deadline in ms; 0 or unset means "use the app setting". */
@@ -131,21 +140,12 @@ export const requestSettingsSchema = z.object({
   proxyUrl: z.string().max(4096).optional(),
   /** Host names (or .suffixes) that bypass the proxy, comma separated. */
   noProxy: z.string().max(4096).optional(),
-  /** Client certificate: PEM cert + key, or a PFX/P12 bundle, with an optional passphrase. */
-  clientCert: z
-    .object({
-      cert: fileSourceSchema.optional(),
-      key: fileSourceSchema.optional(),
-      pfx: fileSourceSchema.optional(),
-      passphrase: z.string().optional(),
-      missingSecrets: missingCertificateSecretsSchema.optional(),
-    })
-    .optional(),
+  clientCert: clientCertificateSchema.optional(),
   /** Extra CA certificate (PEM) trusted for this request. */
   caCert: fileSourceSchema.optional(),
 });
 export type RequestSettings = z.infer<typeof requestSettingsSchema>;
-export type ClientCertificate = NonNullable<RequestSettings['clientCert']>;
+export type ClientCertificate = z.infer<typeof clientCertificateSchema>;
 
 /** The parts listed as missing that have not been entered since: a passphrase typed, a key or bundle chosen again. */
 export function unavailableCertificateSecrets(clientCert: ClientCertificate | undefined): ClientCertSecret[] {

@@ -1,7 +1,25 @@
 import { z } from 'zod';
+import { clientCertificateSchema, fileSourceSchema } from './request.ts';
 
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
+
+/**
+ * Which connections a certificate entry is for: a host name or IP (`api.example.com`, `127.0.0.1`,
+ * `[::1]`), or `*.example.com` for every name under example.com; `:port` limits it to one port.
+ */
+export const HOST_PATTERN = /^(\*\.)?([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+
+/**
+ * A client certificate and/or an extra CA for every TLS connection to the hosts a pattern names
+ * (Settings → Certificates), used where a request (or its collection or folder) sets none.
+ */
+export const hostCertificateSchema = z.object({
+  host: z.string().max(300).regex(HOST_PATTERN, 'a host name or IP, or *.domain, with an optional :port'),
+  clientCert: clientCertificateSchema.optional(),
+  caCert: fileSourceSchema.optional(),
+});
+export type HostCertificate = z.infer<typeof hostCertificateSchema>;
 
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES),
@@ -27,6 +45,14 @@ export const settingsSchema = z.object({
   wsMaxMessageBytes: z.number().int().min(1024).max(1024 ** 3),
   /** Messages a WebSocket tab keeps in its log; older ones are dropped with a note. */
   wsLogLimit: z.number().int().min(100).max(10_000_000),
+  /**
+   * Certificates by host. This machine's files, so kept in the app settings, never in a workspace;
+   * a passphrase and a key or bundle picked in the browser live in the secret store.
+   */
+  hostCertificates: z
+    .array(hostCertificateSchema)
+    .max(200)
+    .refine((entries) => new Set(entries.map((entry) => entry.host.toLowerCase())).size === entries.length, 'two entries are for the same host'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();
@@ -45,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   historySecretHeaders: [],
   wsMaxMessageBytes: 16 * 1024 * 1024,
   wsLogLimit: 100_000,
+  hostCertificates: [],
 };
 
 /** On-disk document: settings plus a format version for migrations. */

@@ -25,9 +25,9 @@ export function hasTlsFiles(files: TlsFiles): boolean {
 /**
  * Reads the CA and client certificate files and checks they load, before any connection is tried:
  * a wrong passphrase or a key that does not match its certificate is a TLS error naming `host`
- * at once, not a failed handshake later.
+ * at once, not a failed handshake later. `source` names where the files were set, for that error.
  */
-export async function loadTlsMaterial(files: TlsFiles, host: string): Promise<TlsMaterial> {
+export async function loadTlsMaterial(files: TlsFiles, host: string, source = 'this request'): Promise<TlsMaterial> {
   const material: TlsMaterial = {};
   const client = files.clientCert;
   assertSecretsHere(client);
@@ -54,7 +54,7 @@ export async function loadTlsMaterial(files: TlsFiles, host: string): Promise<Tl
       : /key values mismatch/i.test(message)
         ? 'the client certificate and key do not belong together'
         : `the certificate files could not be loaded (${message})`;
-    throw new ShuttleFailure('TLS', `Cannot use the TLS files of this request: ${message}`, { host, reason });
+    throw new ShuttleFailure('TLS', `Cannot use the TLS files of ${source}: ${message}`, { host, reason });
   }
   return material;
 }

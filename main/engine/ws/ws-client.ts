@@ -4,6 +4,7 @@ import type { WsHandshake, WsOutgoing, WsRequestSpec } from '../../../shared/mod
 import type { OAuth2Service } from '../auth/oauth2/oauth2-service.ts';
 import type { BodyStore } from '../bodies/body-store.ts';
 import type { EmitEvent } from '../events.ts';
+import { hostCertificatePlace, withHostCertificate } from '../../../shared/http/host-certificates.ts';
 import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions } from '../tls/tls-material.ts';
 import type { BatchLimits } from './message-batcher.ts';
 import { createPayloadArchive } from './payload-archive.ts';
@@ -45,7 +46,10 @@ export function createWsClient(deps: WsClientDeps): WsClient {
       const prepared = prepareConnection(spec, { oauth2: deps.oauth2, now: deps.now ?? Date.now });
       // Certificate files are read and checked before any connection: a wrong passphrase is a TLS error at once.
       const wss = prepared.url.protocol === 'wss:';
-      const material = wss && hasTlsFiles(spec) ? await loadTlsMaterial(spec, prepared.url.hostname) : {};
+      // The connection's own files, else those of its host in Settings → Certificates.
+      const { files, entry } = withHostCertificate(spec, prepared.url, deps.settings().hostCertificates);
+      const source = entry ? hostCertificatePlace(entry.host) : 'this connection';
+      const material = wss && hasTlsFiles(files) ? await loadTlsMaterial(files, prepared.url.hostname, source) : {};
       if (connections.has(connectionId)) throw inUse();
       const connection = new WsConnection({
         connectionId,

@@ -78,6 +78,34 @@ export function certificateFromFile(raw: unknown): { clientCert: unknown; secret
   return { clientCert, secrets };
 }
 
+/**
+ * Puts back the parts a file's markers say are in the secret store (`lookup` reads one). A part the
+ * store does not have here (a cloned repository, another computer, a file renamed outside Shuttle)
+ * is listed in `missingSecrets` with where the certificate is saved: the editor says so, and a send refuses.
+ */
+export async function withCertificateSecrets(
+  clientCert: ClientCertificate,
+  parts: readonly ClientCertSecret[],
+  savedIn: string,
+  lookup: (part: ClientCertSecret) => Promise<string | undefined>,
+): Promise<ClientCertificate> {
+  const filled: ClientCertificate = { ...clientCert };
+  const missing: ClientCertSecret[] = [];
+  for (const part of parts) {
+    const value = await lookup(part);
+    if (value === undefined) {
+      missing.push(part);
+    } else if (part === 'passphrase') {
+      filled.passphrase = value;
+    } else {
+      const file = filled[part];
+      if (file?.kind === 'inline') filled[part] = { ...file, base64: value };
+    }
+  }
+  if (missing.length > 0) filled.missingSecrets = { parts: missing, savedIn };
+  return filled;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -21,7 +21,7 @@ import type {
 } from '../../../shared/model/workspace.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { parseSecretKey, secretKey, type SecretStore } from '../secrets/secret-store.ts';
-import { CERTIFICATE_SECRET_NAMES, certificateSecretValues } from './certificate-secrets.ts';
+import { CERTIFICATE_SECRET_NAMES, certificateSecretValues, withCertificateSecrets } from './certificate-secrets.ts';
 import {
   decodeEnvironment,
   decodeRequest,
@@ -669,32 +669,9 @@ export class Workspace {
     return { ...settings, settings: { ...settings.settings, clientCert: await this.withCertificateSecrets(clientCert, settings.certificateSecrets, scope, savedIn) } };
   }
 
-  /**
-   * Puts back the parts a file's markers say are in the secret store. A part the store does not
-   * have here (a cloned repository, another computer, a file renamed outside Shuttle) is listed in
-   * `missingSecrets` with where the certificate is saved: the editor says so, and a send refuses.
-   */
-  private async withCertificateSecrets(
-    clientCert: ClientCertificate,
-    parts: readonly ClientCertSecret[],
-    scope: string,
-    savedIn: string,
-  ): Promise<ClientCertificate> {
-    const filled: ClientCertificate = { ...clientCert };
-    const missing: ClientCertSecret[] = [];
-    for (const part of parts) {
-      const value = await this.options.secrets.get(this.certificateSecretKey(scope, part));
-      if (value === undefined) {
-        missing.push(part);
-      } else if (part === 'passphrase') {
-        filled.passphrase = value;
-      } else {
-        const file = filled[part];
-        if (file?.kind === 'inline') filled[part] = { ...file, base64: value };
-      }
-    }
-    if (missing.length > 0) filled.missingSecrets = { parts: missing, savedIn };
-    return filled;
+  /** A certificate with the parts its file keeps in the secret store put back (or listed as missing here). */
+  private withCertificateSecrets(clientCert: ClientCertificate, parts: readonly ClientCertSecret[], scope: string, savedIn: string): Promise<ClientCertificate> {
+    return withCertificateSecrets(clientCert, parts, savedIn, (part) => this.options.secrets.get(this.certificateSecretKey(scope, part)));
   }
 
   /**

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Agent, ProxyAgent, type Dispatcher, type buildConnector } from 'undici';
 import { ShuttleFailure } from '../../../../shared/contract/errors.ts';
+import { hostCertificatePlace, withHostCertificate } from '../../../../shared/http/host-certificates.ts';
 import type { RequestSettings } from '../../../../shared/model/request.ts';
+import type { HostCertificate } from '../../../../shared/model/settings.ts';
 import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions, type TlsMaterial } from '../../tls/tls-material.ts';
 import { proxyForUrl, type ProxyEnvironment } from './proxy-for-url.ts';
 import { timedConnector } from './timed-connector.ts';
@@ -20,13 +22,18 @@ export interface TransportPool {
   /**
    * The dispatcher for a request to `url` under `settings`: one undici Agent (or ProxyAgent) per
    * distinct TLS / HTTP version / proxy / timeout configuration, so "don't verify" or a client
-   * certificate applies to exactly the requests that asked for it.
+   * certificate applies to exactly the requests that asked for it (or whose host has one in
+   * Settings → Certificates: that is looked up here, for each hop's own host).
    */
   dispatcherFor(url: URL, settings: RequestSettings | undefined, timeoutMs?: number): Dispatcher | Promise<Dispatcher>;
   close(): Promise<void>;
 }
 
-export function createTransportPool(options: { proxyEnvironment: ProxyEnvironment }): TransportPool {
+export function createTransportPool(options: {
+  proxyEnvironment: ProxyEnvironment;
+  /** Settings → Certificates, read on every call so an edit applies to the next request. */
+  hostCertificates?: () => readonly HostCertificate[];
+}): TransportPool {
   const dispatchers = new Map<string, Dispatcher>();
   const defaultAgent = createAgent({ verify: true, httpVersion: 'auto', connectTimeoutMs: CONNECT_TIMEOUT_MS, tls: {} });
   let closed = false;
@@ -53,8 +60,11 @@ export function createTransportPool(options: { proxyEnvironment: ProxyEnvironmen
   };
 
   return {
-    dispatcherFor(url, settings, timeoutMs = 0) {
+    dispatcherFor(url, requestSettings, timeoutMs = 0) {
       if (closed) throw new ShuttleFailure('CANCELLED', 'The engine is shutting down');
+      const hostCertificates = options.hostCertificates?.() ?? [];
+      const forHost = hostCertificates.length > 0 ? withHostCertificate(requestSettings ?? {}, url, hostCertificates) : undefined;
+      const settings = forHost ? forHost.files : requestSettings;
       const proxy = proxyForUrl(url, settings, options.proxyEnvironment);
       const verify = settings?.verifyTls !== false;
       const httpVersion = settings?.httpVersion ?? 'auto';
@@ -63,7 +73,8 @@ export function createTransportPool(options: { proxyEnvironment: ProxyEnvironmen
       // The common case (no settings) builds no key and awaits nothing.
       if (!proxy && verify && httpVersion === 'auto' && !hasFiles && connectTimeoutMs === CONNECT_TIMEOUT_MS) return defaultAgent;
       const config = { verify, httpVersion, connectTimeoutMs, ...(proxy ? { proxy } : {}) };
-      return hasFiles ? loadTlsMaterial(settings, url.hostname).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
+      const source = forHost?.entry ? hostCertificatePlace(forHost.entry.host) : undefined;
+      return hasFiles ? loadTlsMaterial(settings, url.hostname, source).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
     },
     async close() {
       if (closed) return;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { RequestSettings } from '../../../../shared/model/request.ts';
 import { certPath, testCertificates } from '../../../fixtures/servers/test-certificates.ts';
@@ -102,5 +103,67 @@ describe('TLS: client certificates', () => {
 
     expect(failure.code).toBe('VALIDATION');
     expect(server.handshakes).toBe(0);
+  });
+});
+
+describe('TLS: Settings → Certificates, by host', () => {
+  const pemCertificate = { cert: { kind: 'path' as const, path: certPath('client.pem') }, key: { kind: 'path' as const, path: certPath('client-key.pem') } };
+  const testCa = { kind: 'path' as const, path: certPath('ca.pem') };
+
+  it('a request that sets no certificate presents its host’s, and trusts its host’s CA; another port gets neither', async () => {
+    const server = await tlsFixture('ca-signed', { requireClientCert: true });
+    const otherPort = await tlsFixture('ca-signed');
+    const { engine } = await startTestEngine();
+    await engine.settings.update({ hostCertificates: [{ host: `127.0.0.1:${server.port}`, clientCert: pemCertificate, caCert: testCa }] });
+
+    const meta = await engine.http.send('by-host', httpSpec(`${server.url}/`));
+    const elsewhere = await failureOf(engine.http.send('other-port', httpSpec(`${otherPort.url}/`)));
+
+    expect(await jsonOf(engine, meta.bodyId)).toEqual({ authorized: true, clientSubject: 'shuttle-client' });
+    expect(elsewhere).toMatchObject({ code: 'TLS', detail: { reason: 'the certificate is signed by an unknown authority' } });
+  });
+
+  it('Copy as cURL (http.resolve) carries the host’s certificate files where the request sets none', async () => {
+    const { router, engine } = await startTestEngine();
+    await engine.settings.update({ hostCertificates: [{ host: '*.internal.test', clientCert: pemCertificate, caCert: testCa }] });
+
+    const resolved = await router.invoke('http.resolve', { request: httpSpec('https://api.internal.test/') });
+    const other = await router.invoke('http.resolve', { request: httpSpec('https://api.example.test/') });
+
+    expect(resolved).toMatchObject({ ok: true, value: { settings: { clientCert: pemCertificate, caCert: testCa } } });
+    expect(other).toMatchObject({ ok: true, value: { url: 'https://api.example.test/' } });
+    expect((other as { value: { settings?: unknown } }).value.settings).toBeUndefined();
+  });
+
+  it('an edit applies to the next request; a wrong passphrase names the entry before any connection', async () => {
+    const server = await tlsFixture('ca-signed', { requireClientCert: true });
+    const { engine } = await startTestEngine();
+    const pfx = { kind: 'inline' as const, fileName: 'client.p12', base64: (await readFile(certPath('client.p12'))).toString('base64') };
+    const host = `127.0.0.1:${server.port}`;
+
+    await engine.settings.update({ hostCertificates: [{ host, clientCert: { pfx, passphrase: 'nope' }, caCert: testCa }] });
+    const wrong = await failureOf(engine.http.send('wrong', httpSpec(`${server.url}/`)));
+    await engine.settings.update({ hostCertificates: [{ host, clientCert: { pfx, passphrase: 'shuttle' }, caCert: testCa }] });
+    const meta = await engine.http.send('right', httpSpec(`${server.url}/`));
+
+    expect(wrong.code).toBe('TLS');
+    expect(wrong.message).toContain(`Settings → Certificates (${host})`);
+    expect(wrong.detail).toMatchObject({ reason: 'the client certificate could not be opened: wrong passphrase?' });
+    expect(server.handshakes).toBe(1);
+    expect(await jsonOf(engine, meta.bodyId)).toMatchObject({ authorized: true, clientSubject: 'shuttle-client' });
+  });
+
+  it('the request’s own certificate wins over its host’s', async () => {
+    const server = await tlsFixture('ca-signed', { requireClientCert: true });
+    const { engine } = await startTestEngine();
+    // The host's entry holds a certificate the server does not accept (self-signed, not from the test CA).
+    const rejected = { cert: { kind: 'path' as const, path: certPath('self-signed.pem') }, key: { kind: 'path' as const, path: certPath('self-signed-key.pem') } };
+    await engine.settings.update({ hostCertificates: [{ host: '127.0.0.1', clientCert: rejected, caCert: testCa }] });
+
+    const meta = await engine.http.send('own', httpSpec(`${server.url}/`, { settings: { clientCert: pemCertificate } }));
+    const hostOnly = await failureOf(engine.http.send('host-only', httpSpec(`${server.url}/`)));
+
+    expect(await jsonOf(engine, meta.bodyId)).toEqual({ authorized: true, clientSubject: 'shuttle-client' });
+    expect(hostOnly.code).toBe('RESET');
   });
 });

@@ -1,8 +1,9 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_FORMAT_VERSION } from '../../../../shared/model/settings.ts';
+import { DEFAULT_SETTINGS, SETTINGS_FORMAT_VERSION, type HostCertificate } from '../../../../shared/model/settings.ts';
 import { writeFileAtomic } from '../../../../main/store/atomic-write.ts';
+import { createFileSecretStore } from '../../../../main/store/secrets/file-secret-store.ts';
 import { openSettingsStore } from '../../../../main/store/settings-store.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -98,6 +99,80 @@ describe('settings store', () => {
 
     expect(await readdir(dir)).toEqual(['settings.json']);
     expect((await openSettingsStore(dir)).get().requestTimeoutMs).toBe(1019);
+  });
+});
+
+describe('settings store: Settings → Certificates', () => {
+  const CANARY_PASSPHRASE = 'CANARY-host-passphrase-41a7';
+  const CANARY_KEY = Buffer.from('CANARY-host-key-bytes-9c2e').toString('base64');
+  const withSecrets: HostCertificate = {
+    host: 'api.example.com:8443',
+    clientCert: {
+      cert: { kind: 'path', path: '/certs/me.pem' },
+      key: { kind: 'inline', fileName: 'me-key.pem', base64: CANARY_KEY },
+      passphrase: CANARY_PASSPHRASE,
+    },
+    caCert: { kind: 'path', path: '/certs/ca.pem' },
+  };
+
+  it('a passphrase and an inline key go to the secret store, never into settings.json; reopened, the entry has them', async () => {
+    const dir = await tempDir();
+    const store = await openSettingsStore(dir);
+
+    await store.update({ hostCertificates: [withSecrets] });
+
+    const onDisk = await readFile(join(dir, 'settings.json'), 'utf8');
+    expect(onDisk).not.toContain(CANARY_PASSPHRASE);
+    expect(onDisk).not.toContain(CANARY_KEY);
+    expect(JSON.parse(onDisk).settings.hostCertificates).toEqual([
+      {
+        host: 'api.example.com:8443',
+        clientCert: { cert: { kind: 'path', path: '/certs/me.pem' }, key: { kind: 'inline', fileName: 'me-key.pem', secret: true }, passphrase: { secret: true } },
+        caCert: { kind: 'path', path: '/certs/ca.pem' },
+      },
+    ]);
+    expect(await readFile(join(dir, 'secrets.json'), 'utf8')).toContain(CANARY_PASSPHRASE);
+    expect((await openSettingsStore(dir)).get().hostCertificates).toEqual([withSecrets]);
+  });
+
+  it('removing an entry removes its secrets', async () => {
+    const dir = await tempDir();
+    const secrets = createFileSecretStore(dir);
+    const store = await openSettingsStore(dir, secrets);
+    await store.update({ hostCertificates: [withSecrets, { host: 'other.test', clientCert: { pfx: { kind: 'path', path: '/p.p12' }, passphrase: 'kept' } }] });
+    expect(await secrets.keys()).toHaveLength(3);
+
+    await store.update({ hostCertificates: [{ host: 'other.test', clientCert: { pfx: { kind: 'path', path: '/p.p12' }, passphrase: 'kept' } }] });
+
+    const values = await Promise.all((await secrets.keys()).map((key) => secrets.get(key)));
+    expect(values).toEqual(['kept']);
+  });
+
+  it('secrets this machine does not hold are listed as missing, naming the entry', async () => {
+    const dir = await tempDir();
+    await openSettingsStore(dir).then((store) => store.update({ hostCertificates: [withSecrets] }));
+    // settings.json copied to another computer: its secret store is empty.
+    const elsewhere = await tempDir();
+    await writeFile(join(elsewhere, 'settings.json'), await readFile(join(dir, 'settings.json')));
+
+    const [entry] = (await openSettingsStore(elsewhere)).get().hostCertificates;
+
+    expect(entry?.clientCert).toEqual({
+      cert: { kind: 'path', path: '/certs/me.pem' },
+      key: { kind: 'inline', fileName: 'me-key.pem', base64: '' },
+      missingSecrets: { parts: ['passphrase', 'key'], savedIn: 'Settings → Certificates (api.example.com:8443)' },
+    });
+  });
+
+  it('a hand-edited list keeps its valid entries: a bad pattern and a second entry for a host are dropped', async () => {
+    const dir = await withSettingsFile(
+      JSON.stringify({
+        formatVersion: 1,
+        settings: { hostCertificates: [{ host: 'https://no' }, { host: 'a.test', caCert: { kind: 'path', path: '/1.pem' } }, { host: 'A.test' }, 'junk'] },
+      }),
+    );
+
+    expect((await openSettingsStore(dir)).get().hostCertificates).toEqual([{ host: 'a.test', caCert: { kind: 'path', path: '/1.pem' } }]);
   });
 });
 

@@ -42,6 +42,18 @@ describe('wss to a server that requires a client certificate (mTLS)', () => {
     expect(untrusted.detail).toMatchObject({ host: '127.0.0.1', reason: expect.stringMatching(/self-signed|unknown authority/) });
   });
 
+  it('a connection that sets no certificate presents its host’s from Settings → Certificates, with its CA', async () => {
+    const server = await startWsServer({ requireClientCert: true });
+    const { engine } = await startTestEngine();
+    const port = new URL(server.url).port;
+    await engine.settings.update({ hostCertificates: [{ host: `127.0.0.1:${port}`, clientCert: pem, caCert: testCa }] });
+
+    const handshake = await engine.ws.connect('by-host', wsSpec(`${server.url}/echo`));
+
+    expect(handshake.status).toBe(101);
+    expect(server.connections[0]!.clientSubject).toBe('shuttle-client');
+  });
+
   it('a PKCS#12 bundle as the browser sends it (inline), with its passphrase and verification off', async () => {
     const server = await startWsServer({ requireClientCert: true });
     const { engine } = await startTestEngine();
