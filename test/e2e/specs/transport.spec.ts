@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createHash, createPrivateKey } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startH2Fixture, type H2Fixture } from '../../fixtures/servers/h2-fixture.ts';
 import { OAUTH_CLIENT } from '../../fixtures/servers/oauth-server.ts';
+import { certPath, testCertificates } from '../../fixtures/servers/test-certificates.ts';
+import { startTlsFixture } from '../../fixtures/servers/tls-fixture.ts';
 import { DIGEST_ACCOUNT, startTransportFixture, type TransportFixture } from '../../fixtures/servers/transport-fixture.ts';
 import { expect, test as base } from '../fixtures/test.ts';
 import { WorkspacePanel } from '../pages/workspace-panel.ts';
@@ -161,4 +163,48 @@ test('cookies a server sets go back with later requests, show in the cookie mana
   await page.getByTestId('open-cookies').click();
   await expect(manager.getByRole('heading', { name: 'Cookies · other-project' })).toBeVisible();
   await expect(manager.getByTestId('cookie-row')).toHaveCount(0);
+});
+
+test('Settings → Certificates: a host’s client certificate and CA are used by a request that sets none, and its key stays out of settings.json', async ({ shuttle, webHost, page }) => {
+  const server = await startTlsFixture('ca-signed', { requireClientCert: true });
+  try {
+    // The key, encrypted with a canary passphrase, so the passphrase has to reach the TLS layer too.
+    const canary = `CANARY-${Date.now()}-host-passphrase`;
+    const keyFile = join(await mkdtemp(join(tmpdir(), 'shuttle-host-cert-')), 'client-key.enc.pem');
+    await writeFile(keyFile, createPrivateKey(testCertificates.client.key).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: canary }) as string);
+
+    // Without an entry the server turns the request away (it has no certificate and does not trust the server's CA).
+    await shuttle.compose('GET', `${server.url}/`);
+    await shuttle.send.click();
+    await expect(shuttle.error).toHaveAttribute('data-error-code', 'TLS');
+
+    await page.getByTestId('open-settings').click();
+    const section = page.getByTestId('settings-certificates');
+    await section.getByTestId('host-certificate-add').click();
+    const entry = section.getByTestId('host-certificate');
+    await entry.getByTestId('host-certificate-host').fill('https://127.0.0.1');
+    await expect(entry.getByTestId('host-certificate-problem')).toHaveText(/Not a host/);
+    await entry.getByTestId('host-certificate-host').fill(`127.0.0.1:${server.port}`);
+    await expect(entry.getByTestId('host-certificate-problem')).toHaveCount(0);
+    await entry.getByTestId('setting-client-cert').setInputFiles(certPath('client.pem'));
+    await entry.getByTestId('setting-client-key').setInputFiles(keyFile);
+    await entry.getByTestId('setting-client-passphrase').fill(canary);
+    await entry.getByTestId('setting-ca-cert').setInputFiles(certPath('ca.pem'));
+    await section.scrollIntoViewIfNeeded();
+    await shuttle.screenshot('settings-certificates');
+    await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close' }).click();
+
+    await shuttle.openRequestSection('Settings');
+    await expect(page.getByTestId('setting-host-certificates')).toContainText(`127.0.0.1:${server.port}`);
+    await shuttle.send.click();
+    await expect(shuttle.status).toHaveText(/^200/);
+    await expect.poll(() => shuttle.shownBody()).toContain('"clientSubject": "shuttle-client"');
+
+    const settingsFile = await readFile(join(webHost.dataDir, 'settings.json'), 'utf8');
+    expect(settingsFile).toContain(`127.0.0.1:${server.port}`);
+    expect(settingsFile).not.toContain(canary);
+    expect(settingsFile).not.toContain((await readFile(keyFile)).toString('base64').slice(0, 64));
+  } finally {
+    await server.close();
+  }
 });

@@ -1,5 +1,6 @@
 import { HTTP_VERSIONS, unavailableCertificateSecrets, type RequestSettings } from '../../../../shared/model/request.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useSettings } from '../../state/SettingsContext.tsx';
 import { VariableField } from '../variables/VariableField.tsx';
 import { ClientCertificateFields } from './ClientCertificateFields.tsx';
 
@@ -20,6 +21,7 @@ export function RequestSettingsPanel({
   inherited?: InheritedSettingValues;
 }) {
   const { t } = useI18n();
+  const { settings: appSettings } = useSettings();
   const set = (patch: Partial<RequestSettings>) => {
     const next: Record<string, unknown> = { ...settings, ...patch };
     for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
@@ -152,6 +154,11 @@ export function RequestSettingsPanel({
       {inheritedCertificate && unavailableCertificateSecrets(inheritedCertificate.value).length > 0 ? (
         <p className="panel-hint warning" data-testid="setting-inherited-secret-missing">
           {t('settings.request.inheritedCertificateMissing', { name: inheritedCertificate.from })}
+        </p>
+      ) : null}
+      {appSettings.hostCertificates.length > 0 ? (
+        <p className="panel-hint" data-testid="setting-host-certificates">
+          {t('settings.request.hostCertificates', { hosts: appSettings.hostCertificates.map((entry) => entry.host).join(', ') })}
         </p>
       ) : null}
     </div>

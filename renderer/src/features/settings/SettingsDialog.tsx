@@ -6,10 +6,11 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSettings } from '../../state/SettingsContext.tsx';
 import { WsAppSettingsFields } from '../websocket/WsAppSettingsFields.tsx';
 import { HistorySettingsFields } from '../history/HistorySettingsFields.tsx';
+import { HostCertificatesFields } from './HostCertificatesFields.tsx';
 
 const LANGUAGE_NAMES: Record<Exclude<(typeof LANGUAGES)[number], 'system'>, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-/** App settings: language, theme, request timeout. */
+/** App settings: language, theme, request timeout, WebSocket and history limits, certificates by host. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { settings, update } = useSettings();
@@ -52,6 +53,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         />
         <WsAppSettingsFields settings={settings} apply={(patch) => void apply(patch)} />
         <HistorySettingsFields settings={settings} apply={(patch) => void apply(patch)} />
+        <HostCertificatesFields entries={settings.hostCertificates} apply={(patch) => void apply(patch)} />
         {problem ? <p className="field-problem" role="alert">{problem}</p> : null}
     </Dialog>
   );
