@@ -78,19 +78,31 @@ function assertSecretsHere(client: ClientCertificate | undefined): void {
 }
 
 /** The TLS options a connection takes from a request's choices. */
-export type TlsConnectOptions = Pick<ConnectionOptions, 'rejectUnauthorized' | 'ca' | 'pfx' | 'cert' | 'key' | 'passphrase'>;
+export type TlsConnectOptions = Pick<ConnectionOptions, 'rejectUnauthorized' | 'secureContext'>;
 
-/** Node's TLS options for one connection: verification and the loaded files. */
+/**
+ * Node's TLS options for the connections of one configuration: verification, and the loaded files
+ * as one secure context. Built here, once: given as `ca`/`cert`/`key` options, Node would build it
+ * again for every new connection, and with an extra CA that means parsing every root certificate
+ * (about 8 ms, which the timeline would show as TCP connect time).
+ */
 export function tlsConnectOptions(material: TlsMaterial, verify: boolean): TlsConnectOptions {
   const { ca, cert, key, pfx, passphrase } = material;
+  const files = ca || cert || pfx;
   return {
     // Per connection, never process-wide: NODE_TLS_REJECT_UNAUTHORIZED is not touched.
     rejectUnauthorized: verify,
-    // An extra CA adds to the system's roots; Node's `ca` option alone would replace them.
-    ...(ca ? { ca: [...rootCertificates, ca.toString('latin1')] } : {}),
-    ...(pfx ? { pfx } : {}),
-    ...(cert ? { cert } : {}),
-    ...(key ? { key } : {}),
-    ...(passphrase ? { passphrase } : {}),
+    ...(files
+      ? {
+          secureContext: createSecureContext({
+            // An extra CA adds to the system's roots; Node's `ca` option alone would replace them.
+            ...(ca ? { ca: [...rootCertificates, ca.toString('latin1')] } : {}),
+            ...(pfx ? { pfx } : {}),
+            ...(cert ? { cert } : {}),
+            ...(key ? { key } : {}),
+            ...(passphrase ? { passphrase } : {}),
+          }),
+        }
+      : {}),
   };
 }
