@@ -17,13 +17,17 @@ export interface ResponseTimings {
  * did not happen (no DNS lookup for an IP literal, no TLS for http:, nothing at all on a reused
  * connection).
  */
+/**
+ * Where one exchange's time went, in ms. DNS, TCP connect and TLS are how long each took (only on a
+ * new connection); `sentMs` and `firstByteMs` count from the start of the exchange.
+ */
 export interface PhaseTimings {
   dnsMs?: number;
   connectMs?: number;
   tlsMs?: number;
-  /** Until the request (headers and body) was written. */
+  /** From the start until the request (headers and body) was written. */
   sentMs?: number;
-  /** Until the response's status line and headers arrived. */
+  /** From the start until the response's status line and headers arrived. */
   firstByteMs?: number;
   /** From the first to the last body byte. */
   downloadMs?: number;
@@ -46,7 +50,13 @@ export interface ConnectionInfo {
   reused: boolean;
   /** Negotiated application protocol: "http/1.1" or "h2". */
   protocol: string;
-  tls?: { protocol: string; cipher: string; peerCertificate?: PeerCertificate };
+  tls?: {
+    protocol: string;
+    cipher: string;
+    peerCertificate?: PeerCertificate;
+    /** The client certificate this connection offered (the request's own or its host's): a server that asks for one gets it. */
+    clientCertificate?: PeerCertificate;
+  };
 }
 
 /** One request/response exchange: a redirect hop, or the final answer. */

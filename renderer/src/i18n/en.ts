@@ -364,6 +364,8 @@ export const en = {
   'timeline.new': 'new',
   'timeline.certificate': 'Certificate',
   'timeline.issuer': 'Issuer',
+  'timeline.clientCertificate': 'Client certificate',
+  'timeline.clientCertificateNote': 'Offered on this connection: sent when the server asks for one.',
   'timeline.valid': 'Valid {from} – {to}',
   'timeline.dropped': 'Not forwarded to this origin: {headers}',
   'timeline.requestSent': 'Request as sent',

@@ -326,6 +326,8 @@ export const zhCN: Catalog = {
   'timeline.new': '新建',
   'timeline.certificate': '证书',
   'timeline.issuer': '签发者',
+  'timeline.clientCertificate': '客户端证书',
+  'timeline.clientCertificateNote': '此连接提供的证书：服务器要求时发送。',
   'timeline.valid': '有效期 {from} – {to}',
   'timeline.dropped': '未转发到此源：{headers}',
   'timeline.requestSent': '实际发送的请求',

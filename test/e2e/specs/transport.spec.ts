@@ -199,6 +199,9 @@ test('Settings → Certificates: a host’s client certificate and CA are used b
     await shuttle.send.click();
     await expect(shuttle.status).toHaveText(/^200/);
     await expect.poll(() => shuttle.shownBody()).toContain('"clientSubject": "shuttle-client"');
+    await page.getByTestId('response-timeline').click();
+    await expect(page.getByTestId('timeline-client-certificate')).toContainText('CN=shuttle-client');
+    await shuttle.screenshot('timeline-client-certificate');
 
     const settingsFile = await readFile(join(webHost.dataDir, 'settings.json'), 'utf8');
     expect(settingsFile).toContain(`127.0.0.1:${server.port}`);

@@ -28,10 +28,12 @@ function readFacts(socket: Socket): ConnectionFacts {
   };
   if (socket instanceof TLSSocket) {
     const peer = peerCertificate(socket);
+    const own = socket.getX509Certificate?.();
     facts.tls = {
       protocol: socket.getProtocol() ?? 'unknown',
       cipher: socket.getCipher()?.name ?? 'unknown',
       ...(peer ? { peerCertificate: peer } : {}),
+      ...(own ? { clientCertificate: describeCertificate(own) } : {}),
     };
   }
   return facts;

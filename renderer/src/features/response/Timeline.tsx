@@ -10,22 +10,29 @@ interface Phase {
   durationMs: number;
 }
 
-/** Splits cumulative phase marks into consecutive segments for a waterfall bar. */
+/**
+ * The exchange's phases as consecutive segments for a waterfall bar. DNS, TCP connect and TLS are
+ * durations (a reused connection has none); "sent" and "first byte" are marks counted from the start,
+ * so their segments run from where the previous phase ended up to the mark.
+ */
 export function phaseSegments(timings: PhaseTimings): Phase[] {
-  const marks: [Phase['key'], MessageKey, number | undefined][] = [
+  const durations: [Phase['key'], MessageKey, number | undefined][] = [
     ['dns', 'timeline.dns', timings.dnsMs],
     ['connect', 'timeline.connect', timings.connectMs],
     ['tls', 'timeline.tls', timings.tlsMs],
+  ];
+  const marks: [Phase['key'], MessageKey, number | undefined][] = [
     ['send', 'timeline.send', timings.sentMs],
     ['wait', 'timeline.wait', timings.firstByteMs],
   ];
   const phases: Phase[] = [];
   let cursor = 0;
-  for (const [key, label, mark] of marks) {
-    if (mark === undefined || mark < cursor) continue;
-    phases.push({ key, label, startMs: cursor, durationMs: mark - cursor });
-    cursor = mark;
-  }
+  const add = (key: Phase['key'], label: MessageKey, durationMs: number) => {
+    phases.push({ key, label, startMs: cursor, durationMs });
+    cursor += durationMs;
+  };
+  for (const [key, label, duration] of durations) if (duration !== undefined) add(key, label, duration);
+  for (const [key, label, mark] of marks) if (mark !== undefined) add(key, label, Math.max(0, mark - cursor));
   const downloadMs = timings.downloadMs ?? Math.max(0, timings.totalMs - cursor);
   phases.push({ key: 'download', label: 'timeline.download', startMs: cursor, durationMs: downloadMs });
   return phases;
@@ -97,6 +104,18 @@ export function Timeline({ response }: { response: HttpResponseMeta }) {
                             SAN: {exchange.connection.tls.peerCertificate.subjectAltNames.join(', ')}
                           </>
                         ) : null}
+                      </dd>
+                    </>
+                  ) : null}
+                  {exchange.connection.tls.clientCertificate ? (
+                    <>
+                      <dt>{t('timeline.clientCertificate')}</dt>
+                      <dd data-testid="timeline-client-certificate">
+                        {exchange.connection.tls.clientCertificate.subject}
+                        <br />
+                        {t('timeline.issuer')}: {exchange.connection.tls.clientCertificate.issuer}
+                        <br />
+                        <span className="hint">{t('timeline.clientCertificateNote')}</span>
                       </dd>
                     </>
                   ) : null}

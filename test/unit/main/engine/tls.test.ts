@@ -52,6 +52,7 @@ describe('TLS: bad certificates are refused with the reason', () => {
     }));
 
     expect(meta.status).toBe(200);
+    expect(meta.exchanges?.[0]?.connection?.tls?.clientCertificate).toBeUndefined();
     expect(inline.status).toBe(200);
     expect((await failureOf(engine.http.send('no-ca', httpSpec(`${server.url}/`)))).code).toBe('TLS');
   });
@@ -120,6 +121,8 @@ describe('TLS: Settings → Certificates, by host', () => {
     const elsewhere = await failureOf(engine.http.send('other-port', httpSpec(`${otherPort.url}/`)));
 
     expect(await jsonOf(engine, meta.bodyId)).toEqual({ authorized: true, clientSubject: 'shuttle-client' });
+    // The timeline says which certificate the connection offered.
+    expect(meta.exchanges?.[0]?.connection?.tls?.clientCertificate?.subject).toContain('CN=shuttle-client');
     expect(elsewhere).toMatchObject({ code: 'TLS', detail: { reason: 'the certificate is signed by an unknown authority' } });
   });
 
