@@ -1,7 +1,7 @@
 import { HTTP_VERSIONS, unavailableCertificateSecrets, type RequestSettings } from '../../../../shared/model/request.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useSettings } from '../../state/SettingsContext.tsx';
 import { VariableField } from '../variables/VariableField.tsx';
+import { HostCertificatesHint } from '../settings/HostCertificatesHint.tsx';
 import { ClientCertificateFields } from './ClientCertificateFields.tsx';
 
 /** Settings the request leaves unset that a collection or folder sets: the value that applies, and the name of where it is set. */
@@ -21,7 +21,6 @@ export function RequestSettingsPanel({
   inherited?: InheritedSettingValues;
 }) {
   const { t } = useI18n();
-  const { settings: appSettings } = useSettings();
   const set = (patch: Partial<RequestSettings>) => {
     const next: Record<string, unknown> = { ...settings, ...patch };
     for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
@@ -156,11 +155,7 @@ export function RequestSettingsPanel({
           {t('settings.request.inheritedCertificateMissing', { name: inheritedCertificate.from })}
         </p>
       ) : null}
-      {appSettings.hostCertificates.length > 0 ? (
-        <p className="panel-hint" data-testid="setting-host-certificates">
-          {t('settings.request.hostCertificates', { hosts: appSettings.hostCertificates.map((entry) => entry.host).join(', ') })}
-        </p>
-      ) : null}
+      <HostCertificatesHint className="panel-hint" />
     </div>
   );
 }

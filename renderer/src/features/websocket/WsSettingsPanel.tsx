@@ -1,13 +1,12 @@
 import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useSettings } from '../../state/SettingsContext.tsx';
 import { ClientCertificateFields } from '../request/ClientCertificateFields.tsx';
+import { HostCertificatesHint } from '../settings/HostCertificatesHint.tsx';
 import type { WsDraftSettings } from './ws-draft.ts';
 
 /** How the connection behaves: handshake timeout, pings, reconnects, certificates, and how Disconnect closes. */
 export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSettings; onChange: (settings: WsDraftSettings) => void }) {
   const { t } = useI18n();
-  const { settings: appSettings } = useSettings();
   const set = (patch: Partial<WsDraftSettings>) => onChange({ ...settings, ...patch });
   return (
     <div className="ws-form ws-settings">
@@ -45,11 +44,7 @@ export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSetti
       <div className="ws-certificates form-grid" data-testid="ws-certificates">
         <ClientCertificateFields files={{ clientCert: settings.clientCert, caCert: settings.caCert }} onChange={set} />
         <p className="hint">{t('ws.settings.certificates.hint')}</p>
-        {appSettings.hostCertificates.length > 0 ? (
-          <p className="hint" data-testid="setting-host-certificates">
-            {t('settings.request.hostCertificates', { hosts: appSettings.hostCertificates.map((entry) => entry.host).join(', ') })}
-          </p>
-        ) : null}
+        <HostCertificatesHint className="hint" />
       </div>
       <div className="ws-close-fields">
         <label className="field">
