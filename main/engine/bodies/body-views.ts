@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import type { BodyMatch } from '../../../shared/model/response.ts';
 import type { BodyStore } from './body-store.ts';
@@ -122,21 +123,45 @@ export class BodyViews {
     const layout = await this.#layout(bodyId, variant);
     while (!layout.complete) await this.#progress(layout);
     const find = matcher(query, options);
+    const plain = options.regex ? undefined : options.caseSensitive ? query : query.toLowerCase();
     const matches: BodyMatch[] = [];
+    const lineEnd = (line: number) => (line + 1 < layout.lineCount ? layout.lineStarts[line + 1]! : layout.byteLength);
     let line = 0;
     while (line < layout.lineCount) {
       // A batch of whole lines of about SEARCH_BATCH_BYTES.
       const start = layout.lineStarts[line]!;
       let last = line + 1;
       while (last < layout.lineCount && layout.lineStarts[last]! - start < SEARCH_BATCH_BYTES) last += 1;
-      const end = last < layout.lineCount ? layout.lineStarts[last]! : layout.byteLength;
-      const bytes = await this.#store.bytes(layout.bodyId, start, end - start);
-      for (let current = line; current < last; current++) {
-        const lineStart = layout.lineStarts[current]! - start;
-        const lineEnd = (current + 1 < layout.lineCount ? layout.lineStarts[current + 1]! : layout.byteLength) - start;
-        for (const [matchStart, length] of find(stripEol(this.#decoder.decode(bytes.subarray(lineStart, lineEnd))))) {
-          matches.push({ line: current, start: matchStart, length });
-          if (matches.length >= MAX_MATCHES) return { matches, truncated: true };
+      const bytes = await this.#store.bytes(layout.bodyId, start, lineEnd(last - 1) - start);
+      // Most bodies are ASCII: then a byte offset is a character offset, and plain text is found in
+      // the whole batch in one pass (in the bytes themselves when case matters) and placed on its line
+      // after, instead of millions of small decodes.
+      const ascii = isAscii(bytes);
+      if (ascii && plain !== undefined) {
+        const nextAt = plainFinder(bytes, plain, options.caseSensitive);
+        let current = line;
+        for (let at = plain === '' ? -1 : nextAt(0); at !== -1; ) {
+          while (current + 1 < last && layout.lineStarts[current + 1]! - start <= at) current += 1;
+          const lineStart = layout.lineStarts[current]! - start;
+          // A match must end before its line's line ending, as it would in the line alone.
+          if (at + plain.length <= contentEnd(bytes, lineEnd(current) - start)) {
+            matches.push({ line: current, start: at - lineStart, length: plain.length });
+            if (matches.length >= MAX_MATCHES) return { matches, truncated: true };
+            at = nextAt(at + plain.length);
+          } else {
+            at = nextAt(at + 1);
+          }
+        }
+      } else {
+        const text = ascii ? bytes.toString('latin1') : undefined;
+        for (let current = line; current < last; current++) {
+          const lineStart = layout.lineStarts[current]! - start;
+          const end = lineEnd(current) - start;
+          const lineText = text !== undefined ? text.slice(lineStart, end) : this.#decoder.decode(bytes.subarray(lineStart, end));
+          for (const [matchStart, length] of find(stripEol(lineText))) {
+            matches.push({ line: current, start: matchStart, length });
+            if (matches.length >= MAX_MATCHES) return { matches, truncated: true };
+          }
         }
       }
       line = last;
@@ -229,6 +254,34 @@ export class BodyViews {
     });
     return layout;
   }
+}
+
+/**
+ * Finds `needle` in an ASCII batch from a byte offset; -1 when there is no more. Case matters: in
+ * the bytes themselves. Case does not: a case-insensitive regular expression over the batch as one
+ * string (several times faster than lowering all of it), or, for a needle beyond ASCII, the lowered text.
+ */
+function plainFinder(bytes: Buffer, needle: string, caseSensitive: boolean): (from: number) => number {
+  if (caseSensitive) {
+    const needleBytes = Buffer.from(needle);
+    return (from) => bytes.indexOf(needleBytes, from);
+  }
+  const text = bytes.toString('latin1');
+  if (!isAscii(Buffer.from(needle))) {
+    const lowered = text.toLowerCase();
+    return (from) => lowered.indexOf(needle, from);
+  }
+  const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return (from) => {
+    pattern.lastIndex = from;
+    return pattern.exec(text)?.index ?? -1;
+  };
+}
+
+/** Where a line that ends at `end` of `bytes` ends without its line ending (as stripEol cuts it). */
+function contentEnd(bytes: Uint8Array, end: number): number {
+  if (bytes[end - 1] !== 0x0a) return end;
+  return bytes[end - 2] === 0x0d ? end - 2 : end - 1;
 }
 
 function stripEol(line: string): string {

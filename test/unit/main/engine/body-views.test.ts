@@ -58,6 +58,34 @@ describe('BodyViews', () => {
     expect((await views.search(id, 'raw', 'g\\w+a', { regex: true, caseSensitive: false })).matches).toEqual([{ line: 1, start: 0, length: 5 }]);
   });
 
+  it('plain text is literal, never crosses a line ending or a cut in a long line, and finds matches beside one', async () => {
+    const { views, id } = await storeWith('a.b axb A.B\r\nend\r\n' + 'x'.repeat(4095) + 'aab');
+    const find = async (query: string, caseSensitive = false) => (await views.search(id, 'raw', query, { regex: false, caseSensitive })).matches;
+
+    expect(await find('a.b')).toEqual([
+      { line: 0, start: 0, length: 3 },
+      { line: 0, start: 8, length: 3 },
+    ]);
+    expect(await find('A.B', true)).toEqual([{ line: 0, start: 8, length: 3 }]);
+    expect(await find('b\r')).toEqual([]);
+    expect(await find('end')).toEqual([{ line: 1, start: 0, length: 3 }]);
+    // Line 2 is cut after 4,096 bytes ("x…xa" | "ab"): "aa" spans the cut; "xa" and "ab" lie on either side.
+    expect(await find('aa')).toEqual([]);
+    expect(await find('xa')).toEqual([{ line: 2, start: 4094, length: 2 }]);
+    expect(await find('ab')).toEqual([{ line: 3, start: 0, length: 2 }]);
+  });
+
+  it('text beyond ASCII: any case, and offsets in characters', async () => {
+    const { views, id } = await storeWith('{"name":"Émile","city":"Zürich"}\nzürich\n');
+    const find = async (query: string) => (await views.search(id, 'raw', query, { regex: false, caseSensitive: false })).matches;
+
+    expect(await find('émile')).toEqual([{ line: 0, start: 9, length: 5 }]);
+    expect(await find('ZÜRICH')).toEqual([
+      { line: 0, start: 24, length: 6 },
+      { line: 1, start: 0, length: 6 },
+    ]);
+  });
+
   it('refuses an invalid regular expression with a typed error', async () => {
     const { views, id } = await storeWith('x');
     await expect(views.search(id, 'raw', '(', { regex: true, caseSensitive: false })).rejects.toBeInstanceOf(ShuttleFailure);
@@ -75,8 +103,10 @@ describe('BodyViews', () => {
 
 describe('JsonPrettyStream', () => {
   it('formats exactly like formatJson however the input is chunked', () => {
-    const raw = JSON.stringify({ a: [1, 2, { b: 'str "quoted" \\ back', c: [] }], d: {}, e: 'ü€😀' });
-    for (const size of [1, 2, 3, 5, 64]) {
+    const raw =
+      JSON.stringify({ a: [1, 2, { b: 'str "quoted" \\ back', c: [] }], d: {}, e: 'ü€😀', f: [true, false, null, -1.5e10, 0.25], g: { h: [[]], i: '\\"' } }) +
+      '\n  [ 12 ,\t"x" , { "k" :null } ]';
+    for (const size of [1, 2, 3, 5, 7, 64]) {
       const stream = new JsonPrettyStream();
       const bytes = Buffer.from(raw);
       const parts: Uint8Array[] = [];
