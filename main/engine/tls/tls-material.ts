@@ -1,4 +1,5 @@
-import { createSecureContext, rootCertificates, type ConnectionOptions } from 'node:tls';
+// A namespace import: getCACertificates is looked up at run time, as older runtimes lack it.
+import * as tls from 'node:tls';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import { unavailableCertificateSecrets, type ClientCertificate, type FileSource, type RequestSettings } from '../../../shared/model/request.ts';
 import { readFileSource } from '../http/file-source.ts';
@@ -41,7 +42,7 @@ export async function loadTlsMaterial(files: TlsFiles, host: string, source = 't
   }
   if (client?.passphrase && (material.pfx || material.key)) material.passphrase = client.passphrase;
   try {
-    createSecureContext({
+    tls.createSecureContext({
       ...(material.ca ? { ca: material.ca } : {}),
       ...(material.pfx ? { pfx: material.pfx } : {}),
       ...(material.cert ? { cert: material.cert, key: material.key } : {}),
@@ -78,7 +79,7 @@ function assertSecretsHere(client: ClientCertificate | undefined): void {
 }
 
 /** The TLS options a connection takes from a request's choices. */
-export type TlsConnectOptions = Pick<ConnectionOptions, 'rejectUnauthorized' | 'secureContext'>;
+export type TlsConnectOptions = Pick<tls.ConnectionOptions, 'rejectUnauthorized' | 'secureContext'>;
 
 /**
  * Node's TLS options for the connections of one configuration: verification, and the loaded files
@@ -94,9 +95,9 @@ export function tlsConnectOptions(material: TlsMaterial, verify: boolean): TlsCo
     rejectUnauthorized: verify,
     ...(files
       ? {
-          secureContext: createSecureContext({
-            // An extra CA adds to the system's roots; Node's `ca` option alone would replace them.
-            ...(ca ? { ca: [...rootCertificates, ca.toString('latin1')] } : {}),
+          secureContext: tls.createSecureContext({
+            // An extra CA adds to the roots a connection trusts anyway; Node's `ca` option alone would replace them.
+            ...(ca ? { ca: [...defaultCaCertificates(), ca.toString('latin1')] } : {}),
             ...(pfx ? { pfx } : {}),
             ...(cert ? { cert } : {}),
             ...(key ? { key } : {}),
@@ -105,4 +106,14 @@ export function tlsConnectOptions(material: TlsMaterial, verify: boolean): TlsCo
         }
       : {}),
   };
+}
+
+/**
+ * The CAs Node trusts by default: its bundled roots plus NODE_EXTRA_CA_CERTS (and the system's
+ * store when Node runs with --use-system-ca). `rootCertificates` is the bundled ones only, so a
+ * request with a CA of its own would lose a company CA given through NODE_EXTRA_CA_CERTS.
+ * getCACertificates is Node 22.15+; an older runtime has only the bundled list to offer.
+ */
+function defaultCaCertificates(): readonly string[] {
+  return typeof tls.getCACertificates === 'function' ? tls.getCACertificates('default') : tls.rootCertificates;
 }

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RequestSettings } from '../../../../shared/model/request.ts';
 import { certPath, testCertificates } from '../../../fixtures/servers/test-certificates.ts';
@@ -55,6 +57,29 @@ describe('TLS: bad certificates are refused with the reason', () => {
     expect(meta.exchanges?.[0]?.connection?.tls?.clientCertificate).toBeUndefined();
     expect(inline.status).toBe(200);
     expect((await failureOf(engine.http.send('no-ca', httpSpec(`${server.url}/`)))).code).toBe('TLS');
+  });
+});
+
+describe('TLS: a request’s own CA', () => {
+  const SEND_WITH_OWN_CA = fileURLToPath(new URL('../../../fixtures/processes/send-with-own-ca.ts', import.meta.url));
+
+  /** Runs the send in its own process, whose NODE_EXTRA_CA_CERTS Node reads at start. */
+  function sendInProcess(url: string, caPath: string, extraCaCerts: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, [SEND_WITH_OWN_CA, url, caPath], { env: { ...process.env, NODE_EXTRA_CA_CERTS: extraCaCerts }, timeout: 30_000 }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout.trim().split('\n').pop()!));
+      });
+    });
+  }
+
+  it('adds to the CAs Node trusts, NODE_EXTRA_CA_CERTS included: it does not replace them', async () => {
+    const server = await tlsFixture('ca-signed');
+
+    // The process trusts the test CA through NODE_EXTRA_CA_CERTS; the request brings an unrelated CA of its own.
+    const outcome = await sendInProcess(`${server.url}/`, certPath('self-signed.pem'), certPath('ca.pem'));
+
+    expect(outcome).toEqual({ status: 200 });
   });
 });
 
