@@ -18,7 +18,7 @@ const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'https:': '443', 'wss:
 /**
  * The Settings → Certificates entry for a connection to `url`, if any. The most specific pattern
  * wins: one with a port over one without, an exact name over a `*.` pattern, a longer `*.` suffix
- * over a shorter one. Names compare without regard to case, as DNS does.
+ * over a shorter one, any of them over `*`. Names compare without regard to case, as DNS does.
  */
 export function findHostCertificate(url: ConnectionAddress, entries: readonly HostCertificate[]): HostCertificate | undefined {
   if (entries.length === 0) return undefined;
@@ -46,6 +46,7 @@ function matchScore(pattern: string, hostname: string, port: string): number {
   const portScore = hasPort ? 1_000_000 : 0;
   if (name === hostname) return portScore + 500_000;
   if (name.startsWith('*.') && hostname.endsWith(name.slice(1))) return portScore + name.length;
+  if (name === '*') return portScore;
   return -1;
 }
 

@@ -6,16 +6,17 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 
 /**
  * Which connections a certificate entry is for: a host name or IP (`api.example.com`, `127.0.0.1`,
- * `[::1]`), or `*.example.com` for every name under example.com; `:port` limits it to one port.
+ * `[::1]`), `*.example.com` for every name under example.com, or `*` for every host (a company CA);
+ * `:port` limits it to one port.
  */
-export const HOST_PATTERN = /^(\*\.)?([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+export const HOST_PATTERN = /^(\*|(\*\.)?([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*|\[[0-9A-Fa-f:.]+\]))(:\d{1,5})?$/;
 
 /**
  * A client certificate and/or an extra CA for every TLS connection to the hosts a pattern names
  * (Settings → Certificates), used where a request (or its collection or folder) sets none.
  */
 export const hostCertificateSchema = z.object({
-  host: z.string().max(300).regex(HOST_PATTERN, 'a host name or IP, or *.domain, with an optional :port'),
+  host: z.string().max(300).regex(HOST_PATTERN, 'a host name or IP, *.domain or *, with an optional :port'),
   clientCert: clientCertificateSchema.optional(),
   caCert: fileSourceSchema.optional(),
 });

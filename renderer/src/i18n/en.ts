@@ -122,11 +122,11 @@ export const en = {
   'settings.certificates.hint':
     'A client certificate and/or an extra CA for every HTTPS and WSS connection to a host, used when the request (or its collection or folder) sets none. Kept on this computer, never in a workspace.',
   'settings.certificates.host': 'Host',
-  'settings.certificates.hostPlaceholder': 'api.example.com, *.example.com or 127.0.0.1:8443',
+  'settings.certificates.hostPlaceholder': 'api.example.com, *.example.com, 127.0.0.1:8443, or * for every host',
   'settings.certificates.add': 'Add certificate',
   'settings.certificates.remove': 'Remove',
   'settings.certificates.hostNeeded': 'Enter the host this certificate is for; the list is saved once every entry has one.',
-  'settings.certificates.hostInvalid': 'Not a host: enter a name or IP address, or *.domain, with an optional :port (no https:// or path). Not saved until corrected.',
+  'settings.certificates.hostInvalid': 'Not a host: enter a name or IP address, *.domain or *, with an optional :port (no https:// or path). Not saved until corrected.',
   'settings.certificates.hostTaken': 'Another entry is for this host. Not saved until corrected.',
   'settings.history.recording': 'Record requests and WebSocket sessions in history',
   'settings.history.maxEntries': 'Keep at most this many requests (0 = no limit)',

@@ -39,6 +39,14 @@ describe('Settings → Certificates: which entry a connection uses', () => {
     expect(hostOf('https://v2.api.example.com/', [...entries].reverse())).toBe('*.api.example.com');
   });
 
+  it('* is every host, and the least specific pattern of all', () => {
+    const entries = [entry('*'), entry('*.example.com'), entry('*:8443')];
+
+    expect(hostOf('https://anything.test/', entries)).toBe('*');
+    expect(hostOf('https://a.example.com/', entries)).toBe('*.example.com');
+    expect(hostOf('https://a.example.com:8443/', entries)).toBe('*:8443');
+  });
+
   it('IP addresses, IPv6 in brackets with and without a port', () => {
     expect(hostOf('https://127.0.0.1:8443/', [entry('127.0.0.1')])).toBe('127.0.0.1');
     expect(hostOf('https://[::1]:8443/', [entry('[::1]:8443')])).toBe('[::1]:8443');
@@ -62,8 +70,8 @@ describe('Settings → Certificates: which entry a connection uses', () => {
   it('the settings refuse a pattern that is not a host and two entries for the same host', () => {
     const parse = (hosts: string[]) => settingsSchema.safeParse({ ...DEFAULT_SETTINGS, hostCertificates: hosts.map((host) => ({ host })) }).success;
 
-    expect(parse(['api.example.com', '*.example.com', '127.0.0.1:8443', '[::1]:443', 'localhost'])).toBe(true);
-    for (const bad of ['', 'https://api.example.com', 'api.example.com/path', 'a b', '*example.com', 'api.*.com', 'host:port']) {
+    expect(parse(['api.example.com', '*.example.com', '127.0.0.1:8443', '[::1]:443', 'localhost', '*', '*:443'])).toBe(true);
+    for (const bad of ['', 'https://api.example.com', 'api.example.com/path', 'a b', '*example.com', 'api.*.com', 'host:port', '**', '*.*']) {
       expect(parse([bad]), bad).toBe(false);
     }
     expect(parse(['api.example.com', 'API.example.com'])).toBe(false);
