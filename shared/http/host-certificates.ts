@@ -50,24 +50,25 @@ function matchScore(pattern: string, hostname: string, port: string): number {
   return -1;
 }
 
+/** The TLS choices a request (or a WebSocket connection) makes, and a host's entry can make for it. */
+export type TlsChoices = Pick<RequestSettings, 'clientCert' | 'caCert' | 'verifyTls'>;
+
 /**
- * The certificate files for a TLS connection to `url`: the request's own (set on it, or inherited
- * from its collection or folder) where it has them, else its host's entry. Each part on its own:
- * a request with only a CA of its own still presents its host's client certificate.
+ * The TLS choices for a connection to `url`: the request's own (set on it, or inherited from its
+ * collection or folder), with its host's entry filling in what they leave unset, each on its own:
+ * a request with only a CA of its own still presents its host's client certificate. `from` is the
+ * entry when anything came from it.
  */
-export function withHostCertificate<T extends Pick<RequestSettings, 'clientCert' | 'caCert'>>(
-  files: T,
-  url: ConnectionAddress,
-  entries: readonly HostCertificate[],
-): { files: T; entry?: HostCertificate } {
-  if (entries.length === 0 || (url.protocol !== 'https:' && url.protocol !== 'wss:')) return { files };
+export function withHostCertificate<T extends TlsChoices>(own: T, url: ConnectionAddress, entries: readonly HostCertificate[]): { settings: T; from?: HostCertificate } {
+  if (entries.length === 0 || (url.protocol !== 'https:' && url.protocol !== 'wss:')) return { settings: own };
   const entry = findHostCertificate(url, entries);
-  if (!entry) return { files };
-  const clientCert = files.clientCert?.cert || files.clientCert?.pfx ? files.clientCert : entry.clientCert;
-  const caCert: FileSource | undefined = files.caCert ?? entry.caCert;
-  if (clientCert === files.clientCert && caCert === files.caCert) return { files };
+  if (!entry) return { settings: own };
+  const clientCert = own.clientCert?.cert || own.clientCert?.pfx ? own.clientCert : entry.clientCert;
+  const caCert: FileSource | undefined = own.caCert ?? entry.caCert;
+  const verifyTls = own.verifyTls ?? entry.verifyTls;
+  if (clientCert === own.clientCert && caCert === own.caCert && verifyTls === own.verifyTls) return { settings: own };
   return {
-    files: { ...files, ...(clientCert ? { clientCert } : {}), ...(caCert ? { caCert } : {}) },
-    entry,
+    settings: { ...own, ...(clientCert ? { clientCert } : {}), ...(caCert ? { caCert } : {}), ...(verifyTls === undefined ? {} : { verifyTls }) },
+    from: entry,
   };
 }

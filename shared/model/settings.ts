@@ -12,13 +12,15 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export const HOST_PATTERN = /^(\*|(\*\.)?([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*|\[[0-9A-Fa-f:.]+\]))(:\d{1,5})?$/;
 
 /**
- * A client certificate and/or an extra CA for every TLS connection to the hosts a pattern names
- * (Settings → Certificates), used where a request (or its collection or folder) sets none.
+ * A client certificate, an extra CA and/or "don't verify" for every TLS connection to the hosts a
+ * pattern names (Settings → Certificates), used where a request (or its collection or folder) sets none.
  */
 export const hostCertificateSchema = z.object({
   host: z.string().max(300).regex(HOST_PATTERN, 'a host name or IP, *.domain or *, with an optional :port'),
   clientCert: clientCertificateSchema.optional(),
   caCert: fileSourceSchema.optional(),
+  /** false: this host's certificate is not checked (a development server's self-signed one), where a request does not choose. */
+  verifyTls: z.boolean().optional(),
 });
 export type HostCertificate = z.infer<typeof hostCertificateSchema>;
 

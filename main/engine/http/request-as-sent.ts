@@ -24,6 +24,6 @@ export async function requestAsSent(
 
 function withHostCertificates(spec: HttpRequestSpec, settings: Settings): HttpRequestSpec {
   if (settings.hostCertificates.length === 0 || !URL.canParse(spec.url)) return spec;
-  const { files, entry } = withHostCertificate(spec.settings ?? {}, new URL(spec.url), settings.hostCertificates);
-  return entry ? { ...spec, settings: files } : spec;
+  const { settings: withHost, from } = withHostCertificate(spec.settings ?? {}, new URL(spec.url), settings.hostCertificates);
+  return from ? { ...spec, settings: withHost } : spec;
 }

@@ -46,16 +46,18 @@ export function createWsClient(deps: WsClientDeps): WsClient {
       const prepared = prepareConnection(spec, { oauth2: deps.oauth2, now: deps.now ?? Date.now });
       // Certificate files are read and checked before any connection: a wrong passphrase is a TLS error at once.
       const wss = prepared.url.protocol === 'wss:';
-      // The connection's own files, else those of its host in Settings → Certificates.
-      const { files, entry } = withHostCertificate(spec, prepared.url, deps.settings().hostCertificates);
-      const source = entry ? hostCertificatePlace(entry.host) : 'this connection';
-      const material = wss && hasTlsFiles(files) ? await loadTlsMaterial(files, prepared.url.hostname, source) : {};
+      // The connection's own TLS choices, with its host's in Settings → Certificates for what it leaves
+      // unset (verification is on unless switched off, so only the host's "off" can apply).
+      const own = { clientCert: spec.clientCert, caCert: spec.caCert, ...(spec.tlsVerify ? {} : { verifyTls: false }) };
+      const { settings: tls, from } = withHostCertificate(own, prepared.url, deps.settings().hostCertificates);
+      const source = from ? hostCertificatePlace(from.host) : 'this connection';
+      const material = wss && hasTlsFiles(tls) ? await loadTlsMaterial(tls, prepared.url.hostname, source) : {};
       if (connections.has(connectionId)) throw inUse();
       const connection = new WsConnection({
         connectionId,
         spec,
         prepared,
-        tls: tlsConnectOptions(material, spec.tlsVerify),
+        tls: tlsConnectOptions(material, tls.verifyTls !== false),
         maxMessageBytes: spec.maxMessageBytes ?? deps.settings().wsMaxMessageBytes,
         payloads,
         emit: deps.emit,

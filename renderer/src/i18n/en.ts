@@ -120,7 +120,8 @@ export const en = {
   'settings.history': 'History',
   'settings.certificates': 'Certificates',
   'settings.certificates.hint':
-    'A client certificate and/or an extra CA for every HTTPS and WSS connection to a host, used when the request (or its collection or folder) sets none. Kept on this computer, never in a workspace.',
+    'A client certificate, an extra CA, or no certificate checks, for every HTTPS and WSS connection to a host, used when the request (or its collection or folder) does not choose. Kept on this computer, never in a workspace.',
+  'settings.certificates.verify': 'Verify this host’s certificate (off: accept a self-signed or expired one)',
   'settings.certificates.host': 'Host',
   'settings.certificates.hostPlaceholder': 'api.example.com, *.example.com, 127.0.0.1:8443, or * for every host',
   'settings.certificates.add': 'Add certificate',
@@ -540,6 +541,7 @@ export const en = {
   'settings.request.inheritedFrom': 'from {name}',
   'settings.request.inheritedCertificates': 'Certificates not set here come from {name}.',
   'settings.request.hostCertificates': 'Settings → Certificates has certificates for {hosts}: a connection to one of them uses its own where none is set here or inherited.',
+  'settings.request.hostUnverified': 'Certificate checks are off for {hosts} (Settings → Certificates).',
   'settings.request.inheritedCertificateMissing': 'The client certificate from {name} lacks its passphrase or key file on this machine: choose one here to send this request.',
   'settings.request.passphraseMissing': 'Not on this machine (it is kept outside the workspace, where it was saved): enter it again.',
   'settings.request.fileMissing': 'Not on this machine (it is kept outside the workspace, where it was saved): choose the file again.',

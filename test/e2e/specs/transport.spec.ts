@@ -101,6 +101,25 @@ test('HTTPS with a self-signed certificate: refused by default, h2 once verifica
   await expect.poll(() => shuttle.shownBody()).toContain('"protocol": "h2"');
 });
 
+test('Settings → Certificates: certificate checks turned off for one host let its self-signed server answer; the request says so', async ({ shuttle, h2, page }) => {
+  await shuttle.compose('GET', `${h2.url}/json`);
+  await shuttle.send.click();
+  await expect(shuttle.error).toHaveAttribute('data-error-code', 'TLS');
+
+  await page.getByTestId('open-settings').click();
+  const section = page.getByTestId('settings-certificates');
+  await section.getByTestId('host-certificate-add').click();
+  await section.getByTestId('host-certificate-host').fill(`127.0.0.1:${new URL(h2.url).port}`);
+  await section.getByTestId('host-certificate-verify').uncheck();
+  await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close' }).click();
+
+  await shuttle.openRequestSection('Settings');
+  await expect(page.getByTestId('setting-host-unverified')).toContainText(`127.0.0.1:${new URL(h2.url).port}`);
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText(/^200/);
+  await expect(page.getByTestId('response-protocol')).toHaveText('HTTP/2');
+});
+
 test('a 3-hop redirect shows each exchange in the timeline with its timings', async ({ shuttle, transport, page }) => {
   await shuttle.compose('GET', `${transport.url}/redirect/3`);
   await shuttle.send.click();

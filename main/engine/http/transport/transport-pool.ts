@@ -64,7 +64,7 @@ export function createTransportPool(options: {
       if (closed) throw new ShuttleFailure('CANCELLED', 'The engine is shutting down');
       const hostCertificates = options.hostCertificates?.() ?? [];
       const forHost = hostCertificates.length > 0 ? withHostCertificate(requestSettings ?? {}, url, hostCertificates) : undefined;
-      const settings = forHost ? forHost.files : requestSettings;
+      const settings = forHost ? forHost.settings : requestSettings;
       const proxy = proxyForUrl(url, settings, options.proxyEnvironment);
       const verify = settings?.verifyTls !== false;
       const httpVersion = settings?.httpVersion ?? 'auto';
@@ -73,7 +73,7 @@ export function createTransportPool(options: {
       // The common case (no settings) builds no key and awaits nothing.
       if (!proxy && verify && httpVersion === 'auto' && !hasFiles && connectTimeoutMs === CONNECT_TIMEOUT_MS) return defaultAgent;
       const config = { verify, httpVersion, connectTimeoutMs, ...(proxy ? { proxy } : {}) };
-      const source = forHost?.entry ? hostCertificatePlace(forHost.entry.host) : undefined;
+      const source = forHost?.from ? hostCertificatePlace(forHost.from.host) : undefined;
       return hasFiles ? loadTlsMaterial(settings, url.hostname, source).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
     },
     async close() {

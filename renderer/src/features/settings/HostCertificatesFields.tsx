@@ -7,8 +7,8 @@ import { ClientCertificateFields } from '../request/ClientCertificateFields.tsx'
 type HostProblem = 'hostNeeded' | 'hostInvalid' | 'hostTaken';
 
 /**
- * Settings → Certificates: a client certificate and/or a CA for every HTTPS and WSS connection to a
- * host (as Postman's certificate settings), used where a request sets none of its own. The list is
+ * Settings → Certificates: a client certificate, a CA and/or "don't verify" for every HTTPS and WSS
+ * connection to a host (as Postman's certificate settings), used where a request sets none of its own. The list is
  * edited here and saved whenever every host in it is valid; a row being typed is said to be unsaved.
  */
 export function HostCertificatesFields({ entries: saved, apply }: { entries: HostCertificate[]; apply: (patch: SettingsPatch) => void }) {
@@ -65,6 +65,15 @@ export function HostCertificatesFields({ entries: saved, apply }: { entries: Hos
                 {t(`settings.certificates.${problem}`)}
               </p>
             ) : null}
+            <label className="check-field">
+              <input
+                type="checkbox"
+                data-testid="host-certificate-verify"
+                checked={entry.verifyTls !== false}
+                onChange={(event) => update(index, { verifyTls: event.target.checked ? undefined : false })}
+              />
+              <span>{t('settings.certificates.verify')}</span>
+            </label>
             <ClientCertificateFields
               files={{ clientCert: entry.clientCert, caCert: entry.caCert }}
               onChange={(files) => update(index, { clientCert: files.clientCert, caCert: files.caCert })}

@@ -181,6 +181,21 @@ describe('TLS: Settings → Certificates, by host', () => {
     expect(await jsonOf(engine, meta.bodyId)).toMatchObject({ authorized: true, clientSubject: 'shuttle-client' });
   });
 
+  it('"don\'t verify" for a host: its self-signed certificate is accepted where a request does not choose; other hosts and a request that asks to verify are still refused', async () => {
+    const server = await tlsFixture('self-signed');
+    const otherPort = await tlsFixture('self-signed');
+    const { engine } = await startTestEngine();
+    await engine.settings.update({ hostCertificates: [{ host: `127.0.0.1:${server.port}`, verifyTls: false }] });
+
+    const meta = await engine.http.send('host-unverified', httpSpec(`${server.url}/`));
+    const asked = await failureOf(engine.http.send('request-verifies', httpSpec(`${server.url}/`, { settings: { verifyTls: true } })));
+    const elsewhere = await failureOf(engine.http.send('other-port', httpSpec(`${otherPort.url}/`)));
+
+    expect(meta.status).toBe(200);
+    expect(asked).toMatchObject({ code: 'TLS', detail: { reason: 'the certificate is self-signed' } });
+    expect(elsewhere).toMatchObject({ code: 'TLS', detail: { reason: 'the certificate is self-signed' } });
+  });
+
   it('the request’s own certificate wins over its host’s', async () => {
     const server = await tlsFixture('ca-signed', { requireClientCert: true });
     const { engine } = await startTestEngine();

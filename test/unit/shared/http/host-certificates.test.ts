@@ -54,17 +54,17 @@ describe('Settings → Certificates: which entry a connection uses', () => {
     expect(hostOf('https://[::1]:9443/', [entry('[::1]')])).toBe('[::1]');
   });
 
-  it('the request’s own certificate and CA win, part by part; plain http takes nothing', () => {
-    const entries = [{ ...entry('api.test'), caCert: file('host-ca.pem') }];
+  it('the request’s own certificate, CA and verification choice win, part by part; plain http takes nothing', () => {
+    const entries: HostCertificate[] = [{ ...entry('api.test'), caCert: file('host-ca.pem'), verifyTls: false }];
     const url = new URL('https://api.test/');
-    const own = { clientCert: { pfx: file('own.p12') }, caCert: file('own-ca.pem') };
+    const own = { clientCert: { pfx: file('own.p12') }, caCert: file('own-ca.pem'), verifyTls: true };
 
-    expect(withHostCertificate(own, url, entries).files).toBe(own);
-    expect(withHostCertificate({ caCert: file('own-ca.pem') }, url, entries).files).toEqual({ clientCert: entries[0]!.clientCert, caCert: file('own-ca.pem') });
-    expect(withHostCertificate({}, url, entries)).toEqual({ files: { clientCert: entries[0]!.clientCert, caCert: file('host-ca.pem') }, entry: entries[0] });
+    expect(withHostCertificate(own, url, entries)).toEqual({ settings: own });
+    expect(withHostCertificate({ caCert: file('own-ca.pem') }, url, entries).settings).toEqual({ clientCert: entries[0]!.clientCert, caCert: file('own-ca.pem'), verifyTls: false });
+    expect(withHostCertificate({}, url, entries)).toEqual({ settings: { clientCert: entries[0]!.clientCert, caCert: file('host-ca.pem'), verifyTls: false }, from: entries[0] });
     // A passphrase alone is not a certificate of its own.
-    expect(withHostCertificate({ clientCert: { passphrase: 'x' } }, url, entries).files.clientCert).toBe(entries[0]!.clientCert);
-    expect(withHostCertificate({}, new URL('http://api.test/'), entries).files).toEqual({});
+    expect(withHostCertificate({ clientCert: { passphrase: 'x' } }, url, entries).settings.clientCert).toBe(entries[0]!.clientCert);
+    expect(withHostCertificate({}, new URL('http://api.test/'), entries).settings).toEqual({});
   });
 
   it('the settings refuse a pattern that is not a host and two entries for the same host', () => {

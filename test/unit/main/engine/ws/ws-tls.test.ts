@@ -23,6 +23,22 @@ describe('wss with a self-signed certificate', () => {
   });
 });
 
+describe('wss and Settings → Certificates', () => {
+  it('"don\'t verify" for a host opens a wss connection to its self-signed server; another host is still refused', async () => {
+    const server = await startWsServer({ tls: true });
+    const { engine } = await startTestEngine();
+    const port = new URL(server.url).port;
+    await engine.settings.update({ hostCertificates: [{ host: `127.0.0.1:${port}`, verifyTls: false }] });
+
+    const handshake = await engine.ws.connect('host-unverified', wsSpec(`${server.url}/echo`));
+    await engine.settings.update({ hostCertificates: [{ host: 'elsewhere.test', verifyTls: false }] });
+    const refused = await failureOf(engine.ws.connect('verified', wsSpec(`${server.url}/echo`)));
+
+    expect(handshake.status).toBe(101);
+    expect(refused.code).toBe('TLS');
+  });
+});
+
 describe('wss to a server that requires a client certificate (mTLS)', () => {
   const testCa = { kind: 'path' as const, path: certPath('ca.pem') };
   const pem = { cert: { kind: 'path' as const, path: certPath('client.pem') }, key: { kind: 'path' as const, path: certPath('client-key.pem') } };
