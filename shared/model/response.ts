@@ -69,6 +69,8 @@ export interface ExchangeRecord {
   status: number;
   statusText: string;
   responseHeaders: RawHeader[];
+  /** Trailer fields sent after the body (chunked HTTP/1.1, HTTP/2), when there were any. */
+  responseTrailers?: RawHeader[];
   timings: PhaseTimings;
   connection?: ConnectionInfo;
   /** Headers removed before following a redirect here (Authorization, Cookie, secret ones on a cross-origin hop). */
@@ -84,6 +86,8 @@ export interface HttpResponseMeta {
   method: string;
   url: string;
   headers: RawHeader[];
+  /** Trailer fields the final response sent after its body, when there were any. */
+  trailers?: RawHeader[];
   /** Headers the engine sent on the final request, after its own additions (Content-Type, User-Agent, auth, cookies). */
   requestHeaders: RawHeader[];
   bodyId: string;

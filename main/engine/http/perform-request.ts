@@ -174,6 +174,7 @@ function responseMeta(
     method: hop.method,
     url: hop.url.href,
     headers: result.headers,
+    ...(result.record.responseTrailers ? { trailers: result.record.responseTrailers } : {}),
     requestHeaders: result.record.requestHeaders,
     bodyId: body.id,
     bodySize: body.size,

@@ -98,6 +98,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
     let status = 0;
     let statusText = '';
     let headers: RawHeader[] = [];
+    let trailers: RawHeader[] = [];
     let setCookies: string[] = [];
     let contentEncoding: string[] = [];
     let keep = false;
@@ -198,6 +199,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
         status,
         statusText,
         responseHeaders: headers,
+        ...(trailers.length > 0 ? { responseTrailers: trailers } : {}),
         timings: phaseTimings(endedAt),
         ...(connection ? { connection } : {}),
       };
@@ -287,7 +289,9 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
           options.onProgress?.('receiving', sink.wireBytes);
         }
       },
-      onResponseEnd() {
+      onResponseEnd(ctrl) {
+        // Trailer fields (after a chunked HTTP/1.1 body, or HTTP/2's trailing HEADERS): part of the answer too.
+        if (ctrl.rawTrailers) trailers = readHeaders(ctrl.rawTrailers).headers;
         void complete();
       },
       onResponseError(_ctrl, error) {
@@ -338,7 +342,7 @@ function connectionInfo(wire: WireCapture, reused: boolean): ConnectionInfo {
 }
 
 /** The raw header list, with the two headers the engine acts on picked out in the same pass. */
-function readHeaders(raw: Dispatcher.DispatchController['rawHeaders']): { headers: RawHeader[]; setCookies: string[]; contentEncoding: string[] } {
+function readHeaders(raw: Dispatcher.DispatchController['rawHeaders'] | Dispatcher.DispatchController['rawTrailers']): { headers: RawHeader[]; setCookies: string[]; contentEncoding: string[] } {
   const headers: RawHeader[] = [];
   const setCookies: string[] = [];
   const contentEncoding: string[] = [];

@@ -78,7 +78,7 @@ export class Redactor {
     if (Array.isArray(value)) {
       for (const item of value) {
         const header = headerOf(item);
-        if (header && key.toLowerCase().endsWith('headers')) this.#collectHeader(header.name, header.value);
+        if (header && isHeaderList(key)) this.#collectHeader(header.name, header.value);
         else this.collect(item, key);
       }
       return;
@@ -104,7 +104,7 @@ export class Redactor {
       return /url$/i.test(key) ? this.url(value) : this.text(value);
     }
     if (Array.isArray(value)) {
-      const inHeaders = key.toLowerCase().endsWith('headers');
+      const inHeaders = isHeaderList(key);
       return value.map((item) => {
         if (inHeaders && Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && typeof item[1] === 'string') {
           return [item[0], this.headerValue(item[0], item[1])];
@@ -258,4 +258,9 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** A field holding header lines: request and response headers, and trailers (header lines sent after a body). */
+function isHeaderList(key: string): boolean {
+  return /(headers|trailers)$/i.test(key);
 }

@@ -188,6 +188,8 @@ export const en = {
   'response.size': 'Size',
   'response.body': 'Body',
   'response.headers': 'Headers',
+  'response.trailers': 'Trailers',
+  'response.trailersHint': 'Header lines the server sent after the body.',
   'response.pretty': 'Pretty',
   'response.raw': 'Raw',
   'response.copy': 'Copy',

@@ -150,6 +150,8 @@ export const zhCN: Catalog = {
   'response.size': '大小',
   'response.body': '响应体',
   'response.headers': '响应头',
+  'response.trailers': '尾部字段（Trailers）',
+  'response.trailersHint': '服务器在响应体之后发送的头部字段。',
   'response.pretty': '美化',
   'response.raw': '原始',
   'response.copy': '复制',

@@ -133,6 +133,21 @@ test('a 3-hop redirect shows each exchange in the timeline with its timings', as
   await shuttle.screenshot('timeline-redirects');
 });
 
+test('trailers a server sends after a chunked body are shown apart from the headers', async ({ shuttle, transport, page }) => {
+  await shuttle.compose('GET', `${transport.url}/trailers`);
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText(/^200/);
+  await page.getByRole('tab', { name: /Headers/ }).last().click();
+
+  const trailers = page.getByTestId('response-trailers');
+  await expect(trailers).toContainText('Server-Timing');
+  await expect(trailers).toContainText('db;dur=53');
+  await expect(trailers).toContainText('X-Body-Sha256');
+  await expect(shuttle.responseHeaders).toContainText('Transfer-Encoding');
+  await expect(shuttle.responseHeaders).not.toContainText('db;dur=53');
+  await shuttle.screenshot('response-trailers');
+});
+
 test('a gzip response shows both the decoded and the on-the-wire size', async ({ shuttle, transport, page }) => {
   await shuttle.compose('GET', `${transport.url}/gzip`);
   await shuttle.send.click();

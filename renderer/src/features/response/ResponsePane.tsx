@@ -106,11 +106,28 @@ function CompletedResponse({ response }: { response: HttpResponseMeta }) {
       />
       <div className="section-panel" role="tabpanel" id="response-panel" aria-labelledby={`response-tab-${section}`}>
         {section === 'body' ? <ResponseBodyView response={response} /> : null}
-        {section === 'headers' ? <HeaderTable headers={response.headers} testId="response-headers" /> : null}
+        {section === 'headers' ? <ResponseHeaders response={response} /> : null}
         {section === 'cookies' ? <ResponseCookies headers={response.headers} /> : null}
         {section === 'timeline' ? <Timeline response={response} /> : null}
       </div>
     </div>
+  );
+}
+
+/** The response's headers, and its trailers (header lines sent after the body) apart, when it had any. */
+function ResponseHeaders({ response }: { response: HttpResponseMeta }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <HeaderTable headers={response.headers} testId="response-headers" />
+      {response.trailers && response.trailers.length > 0 ? (
+        <section className="response-trailers" aria-label={t('response.trailers')}>
+          <h3 className="panel-heading">{t('response.trailers')}</h3>
+          <p className="panel-hint">{t('response.trailersHint')}</p>
+          <HeaderTable headers={response.trailers} testId="response-trailers" />
+        </section>
+      ) : null}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { createServer as createH2cServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -111,6 +111,38 @@ describe('timeline: what went over the wire, per exchange', () => {
         fingerprint256: expected.fingerprint256,
       },
     });
+  });
+});
+
+describe('trailers: header lines sent after the body', () => {
+  it('HTTP/1.1 chunked: kept apart from the headers, in order, on the response and its exchange; the body is whole', async () => {
+    const fixture = await transportFixture();
+    const { engine } = await startTestEngine();
+
+    const meta = await engine.http.send('trailers', httpSpec(`${fixture.url}/trailers`));
+    const plain = await engine.http.send('no-trailers', httpSpec(`${fixture.url}/json`));
+
+    expect(meta.trailers).toEqual([
+      ['Server-Timing', 'db;dur=53'],
+      ['X-Body-Sha256', createHash('sha256').update('part one\npart two\n').digest('hex')],
+    ]);
+    expect(meta.exchanges?.at(-1)?.responseTrailers).toEqual(meta.trailers);
+    expect(valuesOf(meta.headers, 'server-timing')).toEqual([]);
+    expect(Buffer.from((await engine.bodies.read(meta.bodyId, 0, 100)).base64, 'base64').toString()).toBe('part one\npart two\n');
+    expect(plain.trailers).toBeUndefined();
+  });
+
+  it('HTTP/2: the trailing HEADERS frame (grpc-status and grpc-message)', async () => {
+    const fixture = await h2Fixture();
+    const { engine } = await startTestEngine();
+
+    const meta = await engine.http.send('h2-trailers', httpSpec(`${fixture.url}/trailers`, { settings: { verifyTls: false } }));
+
+    expect(meta.httpVersion).toBe('2');
+    expect(meta.trailers).toEqual([
+      ['grpc-status', '0'],
+      ['grpc-message', 'OK'],
+    ]);
   });
 });
 

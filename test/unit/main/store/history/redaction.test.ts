@@ -101,6 +101,13 @@ describe('Redactor', () => {
     expect(redactor.bytes(Buffer.from(`{"user":"ada","password":"${PASSWORD_CANARY}"}`)).toString()).toBe(`{"user":"ada","password":"${REDACTED}"}`);
   });
 
+  it('treats trailers as header lines: a secret-named trailer is redacted by its name', () => {
+    const redactor = new Redactor(['X-Session-Token']);
+    const meta = { trailers: [['X-Session-Token', 'CANARY-trailer-5c1f']], exchanges: [{ responseTrailers: [['x-session-token', 'CANARY-trailer-5c1f']] }] };
+    redactor.collect(meta);
+    expect(JSON.stringify(redactor.redact(meta))).not.toContain('CANARY-trailer-5c1f');
+  });
+
   it('does not hunt down short secrets elsewhere (it would mangle bodies), but redacts them in place', () => {
     const redactor = new Redactor();
     redactor.collect({ requestHeaders: [['Authorization', 'Bearer abc']] });
