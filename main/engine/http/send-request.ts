@@ -291,7 +291,9 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
       },
       onResponseEnd(ctrl) {
         // Trailer fields (after a chunked HTTP/1.1 body, or HTTP/2's trailing HEADERS): part of the answer too.
-        if (ctrl.rawTrailers) trailers = readHeaders(ctrl.rawTrailers).headers;
+        // Most responses have none: HTTP/1.1 then hands over an empty list.
+        const raw = ctrl.rawTrailers;
+        if (raw && !(Array.isArray(raw) && raw.length === 0)) trailers = readHeaders(raw).headers;
         void complete();
       },
       onResponseError(_ctrl, error) {

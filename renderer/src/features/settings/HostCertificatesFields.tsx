@@ -8,8 +8,9 @@ type HostProblem = 'hostNeeded' | 'hostInvalid' | 'hostTaken';
 
 /**
  * Settings → Certificates: a client certificate, a CA and/or "don't verify" for every HTTPS and WSS
- * connection to a host (as Postman's certificate settings), used where a request sets none of its own. The list is
- * edited here and saved whenever every host in it is valid; a row being typed is said to be unsaved.
+ * connection to a host (as Postman's certificate settings), used where a request sets none of its
+ * own. The list is edited here and saved whenever every host in it is valid; a row whose host is
+ * missing or wrong says the list is not saved yet.
  */
 export function HostCertificatesFields({ entries: saved, apply }: { entries: HostCertificate[]; apply: (patch: SettingsPatch) => void }) {
   const { t } = useI18n();
