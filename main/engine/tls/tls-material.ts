@@ -26,19 +26,25 @@ export function hasTlsFiles(files: TlsFiles): boolean {
 /**
  * Reads the CA and client certificate files and checks they load, before any connection is tried:
  * a wrong passphrase or a key that does not match its certificate is a TLS error naming `host`
- * at once, not a failed handshake later. `source` names where the files were set, for that error.
+ * at once, not a failed handshake later. `setIn` names where the files were set when that is not
+ * the request itself (Settings → Certificates), and every error about them says so.
  */
-export async function loadTlsMaterial(files: TlsFiles, host: string, source = 'this request'): Promise<TlsMaterial> {
+export async function loadTlsMaterial(files: TlsFiles, host: string, setIn?: string): Promise<TlsMaterial> {
+  const from = (failure: ShuttleFailure) => (setIn === undefined ? failure : new ShuttleFailure(failure.code, `${failure.message} (set in ${setIn})`, failure.detail));
+  const read = (file: FileSource, what: string) =>
+    readFileSource(file, what).catch((error: unknown) => {
+      throw error instanceof ShuttleFailure ? from(error) : error;
+    });
   const material: TlsMaterial = {};
   const client = files.clientCert;
   assertSecretsHere(client);
-  if (files.caCert) material.ca = await readFileSource(files.caCert, 'CA certificate');
+  if (files.caCert) material.ca = await read(files.caCert, 'CA certificate');
   if (client?.pfx) {
-    material.pfx = await readFileSource(client.pfx, 'client certificate (PFX)');
+    material.pfx = await read(client.pfx, 'client certificate (PFX)');
   } else if (client?.cert) {
-    if (!client.key) throw new ShuttleFailure('VALIDATION', 'A PEM client certificate needs its private key', { what: 'client key' });
-    material.cert = await readFileSource(client.cert, 'client certificate');
-    material.key = await readFileSource(client.key, 'client key');
+    if (!client.key) throw from(new ShuttleFailure('VALIDATION', 'A PEM client certificate needs its private key', { what: 'client key' }));
+    material.cert = await read(client.cert, 'client certificate');
+    material.key = await read(client.key, 'client key');
   }
   if (client?.passphrase && (material.pfx || material.key)) material.passphrase = client.passphrase;
   try {
@@ -55,7 +61,7 @@ export async function loadTlsMaterial(files: TlsFiles, host: string, source = 't
       : /key values mismatch/i.test(message)
         ? 'the client certificate and key do not belong together'
         : `the certificate files could not be loaded (${message})`;
-    throw new ShuttleFailure('TLS', `Cannot use the TLS files of ${source}: ${message}`, { host, reason });
+    throw from(new ShuttleFailure('TLS', `Cannot use the TLS files: ${message}`, { host, reason }));
   }
   return material;
 }

@@ -50,8 +50,8 @@ export function createWsClient(deps: WsClientDeps): WsClient {
       // unset (verification is on unless switched off, so only the host's "off" can apply).
       const own = { clientCert: spec.clientCert, caCert: spec.caCert, ...(spec.tlsVerify ? {} : { verifyTls: false }) };
       const { settings: tls, from } = withHostCertificate(own, prepared.url, deps.settings().hostCertificates);
-      const source = from ? hostCertificatePlace(from.host) : 'this connection';
-      const material = wss && hasTlsFiles(tls) ? await loadTlsMaterial(tls, prepared.url.hostname, source) : {};
+      const setIn = from ? hostCertificatePlace(from.host) : undefined;
+      const material = wss && hasTlsFiles(tls) ? await loadTlsMaterial(tls, prepared.url.hostname, setIn) : {};
       if (connections.has(connectionId)) throw inUse();
       const connection = new WsConnection({
         connectionId,

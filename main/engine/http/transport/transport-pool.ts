@@ -73,8 +73,8 @@ export function createTransportPool(options: {
       // The common case (no settings) builds no key and awaits nothing.
       if (!proxy && verify && httpVersion === 'auto' && !hasFiles && connectTimeoutMs === CONNECT_TIMEOUT_MS) return defaultAgent;
       const config = { verify, httpVersion, connectTimeoutMs, ...(proxy ? { proxy } : {}) };
-      const source = forHost?.from ? hostCertificatePlace(forHost.from.host) : undefined;
-      return hasFiles ? loadTlsMaterial(settings, url.hostname, source).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
+      const setIn = forHost?.from ? hostCertificatePlace(forHost.from.host) : undefined;
+      return hasFiles ? loadTlsMaterial(settings, url.hostname, setIn).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
     },
     async close() {
       if (closed) return;

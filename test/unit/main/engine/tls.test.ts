@@ -175,7 +175,7 @@ describe('TLS: Settings → Certificates, by host', () => {
     const meta = await engine.http.send('right', httpSpec(`${server.url}/`));
 
     expect(wrong.code).toBe('TLS');
-    expect(wrong.message).toContain(`Settings → Certificates (${host})`);
+    expect(wrong.message).toContain(`(set in Settings → Certificates (${host}))`);
     expect(wrong.detail).toMatchObject({ reason: 'the client certificate could not be opened: wrong passphrase?' });
     expect(server.handshakes).toBe(1);
     expect(await jsonOf(engine, meta.bodyId)).toMatchObject({ authorized: true, clientSubject: 'shuttle-client' });
@@ -194,6 +194,19 @@ describe('TLS: Settings → Certificates, by host', () => {
     expect(meta.status).toBe(200);
     expect(asked).toMatchObject({ code: 'TLS', detail: { reason: 'the certificate is self-signed' } });
     expect(elsewhere).toMatchObject({ code: 'TLS', detail: { reason: 'the certificate is self-signed' } });
+  });
+
+  it('a file of an entry that cannot be read fails the request before any connection, naming the file and where it is set', async () => {
+    const server = await tlsFixture('ca-signed');
+    const { engine } = await startTestEngine();
+    const missing = certPath('moved-away.pem');
+    await engine.settings.update({ hostCertificates: [{ host: '127.0.0.1', caCert: { kind: 'path', path: missing } }] });
+
+    const failure = await failureOf(engine.http.send('missing-file', httpSpec(`${server.url}/`)));
+
+    expect(failure.code).toBe('VALIDATION');
+    expect(failure.message).toBe(`The CA certificate ${missing} cannot be read: no such file (set in Settings → Certificates (127.0.0.1))`);
+    expect(server.handshakes).toBe(0);
   });
 
   it('the request’s own certificate wins over its host’s', async () => {
