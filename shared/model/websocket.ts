@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ShuttleError } from '../contract/errors.ts';
 import { authSpecSchema, requestSettingsSchema, type AuthType, type RequestSettings } from './request.ts';
-import type { RawHeader } from './response.ts';
+import type { ConnectionInfo, RawHeader } from './response.ts';
 
 export const WS_MESSAGE_TYPES = ['text', 'binary', 'ping', 'pong', 'close'] as const;
 export type WsMessageType = (typeof WS_MESSAGE_TYPES)[number];
@@ -129,6 +129,8 @@ export interface WsHandshake {
   protocol: string;
   /** The Sec-WebSocket-Extensions the server accepted ('' for none). */
   extensions: string;
+  /** The connection the handshake went over: remote address, and for wss the TLS protocol, cipher and certificates. */
+  connection?: ConnectionInfo;
 }
 
 export interface WsCloseInfo {

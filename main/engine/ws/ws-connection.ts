@@ -1,6 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { WebSocket, type ClientOptions, type RawData } from 'ws';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
-import type { RawHeader } from '../../../shared/model/response.ts';
+import type { ConnectionInfo, RawHeader } from '../../../shared/model/response.ts';
 import type {
   WsCloseInfo,
   WsConnectionState,
@@ -13,6 +14,7 @@ import type {
   WsStateEvent,
 } from '../../../shared/model/websocket.ts';
 import type { EmitEvent } from '../events.ts';
+import { connectionFacts } from '../http/timeline/connection-info.ts';
 import type { TlsConnectOptions } from '../tls/tls-material.ts';
 import { classifyWsError, frameViolation } from './classify-ws-error.ts';
 import { closeOutcome } from './close-outcome.ts';
@@ -188,6 +190,7 @@ export class WsConnection {
     let socket: WebSocket | undefined;
     let requestHeaders: RawHeader[] = [];
     let response: HandshakeResponse | undefined;
+    let connection: ConnectionInfo | undefined;
     const handshake = (): WsHandshake => ({
       url: prepared.url.href,
       startedAt,
@@ -198,7 +201,12 @@ export class WsConnection {
       responseHeaders: response?.headers ?? [],
       protocol: socket?.protocol ?? '',
       extensions: response?.headers.find(([name]) => name.toLowerCase() === 'sec-websocket-extensions')?.[1] ?? '',
+      ...(connection ? { connection } : {}),
     });
+    // Read when the answer arrives, while the socket is surely open; a WebSocket always has a connection of its own.
+    const noteConnection = (res: IncomingMessage) => {
+      if (res.socket) connection = { ...connectionFacts(res.socket), reused: false };
+    };
 
     // closeTimeout is a ws option that @types/ws does not list yet.
     const options: ClientOptions & { closeTimeout: number } = {
@@ -232,9 +240,11 @@ export class WsConnection {
     }
 
     current.on('upgrade', (res) => {
+      noteConnection(res);
       response = { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: receivedHeaders(res.rawHeaders) };
     });
     current.on('unexpected-response', (_request, res) => {
+      noteConnection(res);
       response = { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: receivedHeaders(res.rawHeaders) };
       this.#failure ??= new ShuttleFailure('HANDSHAKE_REJECTED', `Unexpected server response: ${res.statusCode}`, {
         host: this.#host,

@@ -59,6 +59,15 @@ test('wss with a client certificate: refused clearly without one, connects with 
   await ws.write('Text', 'hello over mTLS');
   await ws.send.click();
   await expect(ws.messages.filter({ hasText: 'hello over mTLS' })).toHaveCount(2);
+
+  // The handshake view names the connection: TLS, the server's certificate and the one this tab offered.
+  await ws.openSection('Handshake');
+  const facts = page.getByTestId('ws-handshake').getByTestId('connection-facts');
+  await expect(facts).toContainText('TLSv1.3');
+  await expect(facts.getByTestId('connection-certificate')).toContainText('CN=localhost');
+  await expect(facts.getByTestId('timeline-client-certificate')).toContainText('CN=shuttle-client');
+  await facts.getByTestId('timeline-client-certificate').scrollIntoViewIfNeeded();
+  await shuttle.screenshot('websocket-handshake-tls');
 });
 
 test('wss to a server nobody told this tab to trust: the refusal names the reason; with verification off it connects', async ({ shuttle, ws, mtlsServer }) => {

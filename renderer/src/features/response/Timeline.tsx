@@ -1,6 +1,7 @@
 import type { ExchangeRecord, HttpResponseMeta, PhaseTimings } from '../../../../shared/model/response.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
+import { ConnectionFacts } from './ConnectionFacts.tsx';
 import { formatDuration, statusClass } from './format.ts';
 
 interface Phase {
@@ -69,60 +70,7 @@ export function Timeline({ response }: { response: HttpResponseMeta }) {
             <span className="metric">{formatDuration(exchange.timings.totalMs)}</span>
           </header>
           <Waterfall timings={exchange.timings} />
-          {exchange.connection ? (
-            <dl className="timeline-facts">
-              {exchange.connection.remoteAddress ? (
-                <>
-                  <dt>{t('timeline.remote')}</dt>
-                  <dd>
-                    {exchange.connection.remoteAddress}:{exchange.connection.remotePort}
-                  </dd>
-                </>
-              ) : null}
-              <dt>{t('timeline.connection')}</dt>
-              <dd>
-                {exchange.connection.reused ? t('timeline.reused') : t('timeline.new')} · {exchange.connection.protocol}
-              </dd>
-              {exchange.connection.tls ? (
-                <>
-                  <dt>TLS</dt>
-                  <dd>
-                    {exchange.connection.tls.protocol} · {exchange.connection.tls.cipher}
-                  </dd>
-                  {exchange.connection.tls.peerCertificate ? (
-                    <>
-                      <dt>{t('timeline.certificate')}</dt>
-                      <dd>
-                        {exchange.connection.tls.peerCertificate.subject}
-                        <br />
-                        {t('timeline.issuer')}: {exchange.connection.tls.peerCertificate.issuer}
-                        <br />
-                        {t('timeline.valid', { from: exchange.connection.tls.peerCertificate.validFrom, to: exchange.connection.tls.peerCertificate.validTo })}
-                        {exchange.connection.tls.peerCertificate.subjectAltNames.length > 0 ? (
-                          <>
-                            <br />
-                            SAN: {exchange.connection.tls.peerCertificate.subjectAltNames.join(', ')}
-                          </>
-                        ) : null}
-                      </dd>
-                    </>
-                  ) : null}
-                  {exchange.connection.tls.clientCertificate ? (
-                    <>
-                      <dt>{t('timeline.clientCertificate')}</dt>
-                      <dd data-testid="timeline-client-certificate">
-                        {exchange.connection.tls.clientCertificate.subject}
-                        <br />
-                        {t('timeline.issuer')}: {exchange.connection.tls.clientCertificate.issuer}
-                        <br />
-                        <span className="hint">{t('timeline.clientCertificateNote')}</span>
-                      </dd>
-                    </>
-                  ) : null}
-                </>
-              ) : null}
-            </dl>
-          ) : null}
+          {exchange.connection ? <ConnectionFacts connection={exchange.connection} className="timeline-facts" /> : null}
           {exchange.droppedHeaders && exchange.droppedHeaders.length > 0 ? (
             <p className="timeline-dropped" data-testid="timeline-dropped">
               {t('timeline.dropped', { headers: exchange.droppedHeaders.join(', ') })}

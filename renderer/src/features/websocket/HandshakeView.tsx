@@ -1,6 +1,7 @@
 import type { RawHeader } from '../../../../shared/model/response.ts';
 import { HeaderTable } from '../../components/HeaderTable.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ConnectionFacts } from '../response/ConnectionFacts.tsx';
 import { formatDuration } from '../response/format.ts';
 import { useWsSessionSelect } from './WebSocketSessions.tsx';
 
@@ -28,6 +29,12 @@ export function HandshakeView({ tabId }: { tabId: string }) {
         <dt>{t('ws.handshake.openTime')}</dt>
         <dd className="mono">{handshake.status === 101 ? formatDuration(handshake.openMs) : none}</dd>
       </dl>
+      {handshake.connection ? (
+        <>
+          <h3 className="ws-subtitle">{t('timeline.connection')}</h3>
+          <ConnectionFacts connection={handshake.connection} className="ws-facts" />
+        </>
+      ) : null}
       <HeaderList title={t('ws.handshake.requestHeaders')} headers={handshake.requestHeaders} testId="ws-request-headers" />
       <HeaderList title={t('ws.handshake.responseHeaders')} headers={handshake.responseHeaders} testId="ws-response-headers" />
     </div>

@@ -52,6 +52,16 @@ describe('wss to a server that requires a client certificate (mTLS)', () => {
 
     expect(handshake.status).toBe(101);
     expect(server.connections[0]!.clientSubject).toBe('shuttle-client');
+    // The handshake tells which connection it went over: the TLS details and both certificates.
+    expect(handshake.connection).toMatchObject({
+      remoteAddress: '127.0.0.1',
+      reused: false,
+      tls: {
+        protocol: expect.stringMatching(/^TLSv1\.[23]$/),
+        peerCertificate: { subject: expect.stringContaining('CN=localhost'), issuer: expect.stringContaining('Shuttle Test CA') },
+        clientCertificate: { subject: expect.stringContaining('CN=shuttle-client') },
+      },
+    });
     // Without the CA the same server is untrusted: its certificate is signed by an authority nobody trusts.
     const untrusted = await failureOf(engine.ws.connect('no-ca', wsSpec(`${server.url}/echo`, { clientCert: pem })));
     expect(untrusted.code).toBe('TLS');
@@ -111,5 +121,6 @@ describe('wss to a server that requires a client certificate (mTLS)', () => {
     const handshake = await engine.ws.connect('plain', wsSpec(`${server.url}/echo`, { clientCert: { pfx: { kind: 'path', path: certPath('missing.p12') } } }));
 
     expect(handshake.status).toBe(101);
+    expect(handshake.connection).toEqual({ remoteAddress: '127.0.0.1', remotePort: Number(new URL(server.url).port), protocol: 'http/1.1', reused: false });
   });
 });
