@@ -13,13 +13,9 @@ export interface ResponseTimings {
 }
 
 /**
- * Where the time of one exchange went, in ms from that exchange's start. A phase is absent when it
- * did not happen (no DNS lookup for an IP literal, no TLS for http:, nothing at all on a reused
- * connection).
- */
-/**
- * Where one exchange's time went, in ms. DNS, TCP connect and TLS are how long each took (only on a
- * new connection); `sentMs` and `firstByteMs` count from the start of the exchange.
+ * Where the time of one exchange went, in ms. DNS, TCP connect and TLS are how long each took;
+ * `sentMs` and `firstByteMs` count from the exchange's start. A phase is absent when it did not
+ * happen (no DNS lookup for an IP literal, no TLS for http:, none of the three on a reused connection).
  */
 export interface PhaseTimings {
   dnsMs?: number;
@@ -29,7 +25,7 @@ export interface PhaseTimings {
   sentMs?: number;
   /** From the start until the response's status line and headers arrived. */
   firstByteMs?: number;
-  /** From the first to the last body byte. */
+  /** How long the body took: from the headers to the last body byte. */
   downloadMs?: number;
   totalMs: number;
 }
