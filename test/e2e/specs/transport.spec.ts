@@ -114,10 +114,19 @@ test('Settings → Certificates: certificate checks turned off for one host let 
   await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close' }).click();
 
   await shuttle.openRequestSection('Settings');
-  await expect(page.getByTestId('setting-host-unverified')).toContainText(`127.0.0.1:${new URL(h2.url).port}`);
+  const host = `127.0.0.1:${new URL(h2.url).port}`;
+  await expect(page.getByTestId('setting-host-unverified')).toContainText(host);
+  // The request's own checkbox shows what applies, and where it comes from.
+  await expect(page.getByTestId('setting-verify-tls')).not.toBeChecked();
+  await expect(page.locator('[data-testid="setting-inherited"][data-key="verifyTls"]')).toContainText(`Settings → Certificates (${host})`);
   await shuttle.send.click();
   await expect(shuttle.status).toHaveText(/^200/);
   await expect(page.getByTestId('response-protocol')).toHaveText('HTTP/2');
+
+  // This request asks for verification after all: the host's choice no longer applies to it.
+  await page.getByTestId('setting-verify-tls').check();
+  await shuttle.send.click();
+  await expect(shuttle.error).toHaveAttribute('data-error-code', 'TLS');
 });
 
 test('a 3-hop redirect shows each exchange in the timeline with its timings', async ({ shuttle, transport, page }) => {

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { useApi } from '../../api/ApiContext.tsx';
 import { TabList } from '../../components/TabList.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useSettings } from '../../state/SettingsContext.tsx';
+import { useVariables } from '../variables/VariablesContext.tsx';
 import { draftFromSpec, specFromDraft, withUrl } from '../tabs/request-draft.ts';
 import { sendContextOf } from '../tabs/saved-tabs.ts';
 import type { RequestTab } from '../tabs/tabs-reducer.ts';
@@ -9,7 +11,7 @@ import { useTabs } from '../tabs/TabsContext.tsx';
 import { AuthPanel } from './AuthPanel.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { HeadersPanel } from './HeadersPanel.tsx';
-import { inheritedAuthOf, inheritedSettingsOf } from './inherited-views.ts';
+import { inheritedAuthOf, inheritedSettingsOf, withHostSettings } from './inherited-views.ts';
 import { ParamsPanel } from './ParamsPanel.tsx';
 import { RequestSettingsPanel } from './RequestSettingsPanel.tsx';
 import { RequestVariablesPanel } from './RequestVariablesPanel.tsx';
@@ -31,7 +33,13 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
   // What a saved request inherits from its collection and folders, shown where it applies.
   const layers = useInheritedLayers(tab.saved?.path);
   const inheritedAuth = useMemo(() => inheritedAuthOf(layers), [layers]);
-  const inheritedSettings = useMemo(() => inheritedSettingsOf(layers), [layers]);
+  const { settings: appSettings } = useSettings();
+  const { lookup } = useVariables();
+  // Beneath the collection and folders: what Settings → Certificates has for the URL's host.
+  const inheritedSettings = useMemo(
+    () => withHostSettings(inheritedSettingsOf(layers), draft.url, lookup, appSettings.hostCertificates),
+    [layers, draft.url, lookup, appSettings.hostCertificates],
+  );
 
   return (
     <section className="request-editor" aria-label={t('request.sections')}>

@@ -1,5 +1,9 @@
+import { findHostCertificate, hostCertificatePlace } from '../../../../shared/http/host-certificates.ts';
+import type { HostCertificate } from '../../../../shared/model/settings.ts';
 import type { InheritedLayerView } from '../../../../shared/model/workspace.ts';
 import { explainInheritedSettings, inheritedAuthLayer } from '../../../../shared/vars/inheritance.ts';
+import { parseTemplate } from '../../../../shared/vars/template.ts';
+import type { VariableLookup } from '../variables/VariablesContext.tsx';
 import type { InheritedAuth } from './AuthPanel.tsx';
 import type { InheritedSettingValues } from './RequestSettingsPanel.tsx';
 
@@ -24,4 +28,38 @@ export function inheritedSettingsOf(layers: readonly InheritedLayerView[] | unde
     if (source) values[key] = { value: source.value, from: layers![source.layer]!.name };
   }
   return values as InheritedSettingValues;
+}
+
+/**
+ * What Settings → Certificates gives a request to `url` beneath what its collection and folders set,
+ * as the engine applies it (shared/http/host-certificates.ts): a client certificate, a CA, or
+ * verification off, each where nothing closer sets one. The URL's variables are filled in as the
+ * editor shows them; a URL that is not yet a valid https one gets nothing.
+ */
+export function withHostSettings(
+  inherited: InheritedSettingValues,
+  url: string,
+  lookup: (name: string) => VariableLookup,
+  entries: readonly HostCertificate[],
+): InheritedSettingValues {
+  if (entries.length === 0) return inherited;
+  const filled = parseTemplate(url.trim())
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      const found = lookup(part.name);
+      return found.kind === 'defined' ? found.variable.value : part.text;
+    })
+    .join('');
+  if (!URL.canParse(filled)) return inherited;
+  const target = new URL(filled);
+  if (target.protocol !== 'https:' && target.protocol !== 'wss:') return inherited;
+  const entry = findHostCertificate(target, entries);
+  if (!entry) return inherited;
+  const from = hostCertificatePlace(entry.host);
+  return {
+    ...inherited,
+    ...(!inherited.clientCert && entry.clientCert ? { clientCert: { value: entry.clientCert, from } } : {}),
+    ...(!inherited.caCert && entry.caCert ? { caCert: { value: entry.caCert, from } } : {}),
+    ...(!inherited.verifyTls && entry.verifyTls === false ? { verifyTls: { value: false, from } } : {}),
+  };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InheritedLayerView } from '../../../../../shared/model/workspace.ts';
-import { inheritedAuthOf, inheritedSettingsOf } from '../../../../../renderer/src/features/request/inherited-views.ts';
+import type { HostCertificate } from '../../../../../shared/model/settings.ts';
+import { inheritedAuthOf, inheritedSettingsOf, withHostSettings } from '../../../../../renderer/src/features/request/inherited-views.ts';
+import type { VariableLookup } from '../../../../../renderer/src/features/variables/VariablesContext.tsx';
 import { draftFromSpec, requestVariablesOf, specFromDraft } from '../../../../../renderer/src/features/tabs/request-draft.ts';
 
 const shop: InheritedLayerView = { kind: 'collection', path: 'Shop', name: 'Shop', headers: [], auth: { type: 'bearer' }, settings: { timeoutMs: 5_000, verifyTls: false } };
@@ -31,5 +33,27 @@ describe('request-scope variables in a draft', () => {
     ]);
     expect(specFromDraft(draft).variables).toEqual([{ name: 'id', value: '42', enabled: true }]);
     expect(specFromDraft({ ...draft, variables: [] })).not.toHaveProperty('variables');
+  });
+});
+
+describe('what Settings → Certificates gives a request, beneath its collection and folders', () => {
+  const devServer: HostCertificate = { host: 'dev.test:8443', verifyTls: false, caCert: { kind: 'path', path: '/ca.pem' } };
+  const lookup = (name: string): VariableLookup =>
+    name === 'base' ? { kind: 'defined', variable: { name, value: 'https://dev.test:8443', scope: 'environment', secret: false } } : { kind: 'unresolved' };
+  const from = 'Settings → Certificates (dev.test:8443)';
+
+  it('fills in what nothing closer sets, for the URL’s host with its variables filled in', () => {
+    expect(withHostSettings({}, '{{base}}/orders', lookup, [devServer])).toEqual({
+      caCert: { value: { kind: 'path', path: '/ca.pem' }, from },
+      verifyTls: { value: false, from },
+    });
+    // The collection's own choice stays; the host fills only the rest.
+    expect(withHostSettings(inheritedSettingsOf([shop]), 'https://dev.test:8443/', lookup, [devServer]).verifyTls).toEqual({ value: false, from: 'Shop' });
+  });
+
+  it('gives nothing to another host, plain http, or a URL not yet valid', () => {
+    expect(withHostSettings({}, 'https://dev.test/', lookup, [devServer])).toEqual({});
+    expect(withHostSettings({}, 'http://dev.test:8443/', lookup, [devServer])).toEqual({});
+    expect(withHostSettings({}, '{{missing}}/orders', lookup, [devServer])).toEqual({});
   });
 });
