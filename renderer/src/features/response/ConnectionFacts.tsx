@@ -1,4 +1,5 @@
-import type { ConnectionInfo } from '../../../../shared/model/response.ts';
+import type { ReactNode } from 'react';
+import type { ConnectionInfo, PeerCertificate } from '../../../../shared/model/response.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /**
@@ -30,37 +31,41 @@ export function ConnectionFacts({ connection, className }: { connection: Connect
             {tls.protocol} · {tls.cipher}
           </dd>
           {tls.peerCertificate ? (
-            <>
-              <dt>{t('timeline.certificate')}</dt>
-              <dd data-testid="connection-certificate">
-                {tls.peerCertificate.subject}
-                <br />
-                {t('timeline.issuer')}: {tls.peerCertificate.issuer}
-                <br />
-                {t('timeline.valid', { from: tls.peerCertificate.validFrom, to: tls.peerCertificate.validTo })}
-                {tls.peerCertificate.subjectAltNames.length > 0 ? (
-                  <>
-                    <br />
-                    SAN: {tls.peerCertificate.subjectAltNames.join(', ')}
-                  </>
-                ) : null}
-              </dd>
-            </>
+            <CertificateFacts label={t('timeline.certificate')} certificate={tls.peerCertificate} testId="connection-certificate">
+              <br />
+              {t('timeline.valid', { from: tls.peerCertificate.validFrom, to: tls.peerCertificate.validTo })}
+              {tls.peerCertificate.subjectAltNames.length > 0 ? (
+                <>
+                  <br />
+                  SAN: {tls.peerCertificate.subjectAltNames.join(', ')}
+                </>
+              ) : null}
+            </CertificateFacts>
           ) : null}
           {tls.clientCertificate ? (
-            <>
-              <dt>{t('timeline.clientCertificate')}</dt>
-              <dd data-testid="timeline-client-certificate">
-                {tls.clientCertificate.subject}
-                <br />
-                {t('timeline.issuer')}: {tls.clientCertificate.issuer}
-                <br />
-                <span className="hint">{t('timeline.clientCertificateNote')}</span>
-              </dd>
-            </>
+            <CertificateFacts label={t('timeline.clientCertificate')} certificate={tls.clientCertificate} testId="timeline-client-certificate">
+              <br />
+              <span className="hint">{t('timeline.clientCertificateNote')}</span>
+            </CertificateFacts>
           ) : null}
         </>
       ) : null}
     </dl>
+  );
+}
+
+/** A certificate's subject and issuer, and what else the caller says about it. */
+function CertificateFacts({ label, certificate, testId, children }: { label: string; certificate: PeerCertificate; testId: string; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>
+        {certificate.subject}
+        <br />
+        {t('timeline.issuer')}: {certificate.issuer}
+        {children}
+      </dd>
+    </>
   );
 }
