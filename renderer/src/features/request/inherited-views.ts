@@ -1,4 +1,4 @@
-import { findHostCertificate, hostCertificatePlace } from '../../../../shared/http/host-certificates.ts';
+import { hostCertificatePlace, withHostCertificate, type TlsChoices } from '../../../../shared/http/host-certificates.ts';
 import type { HostCertificate } from '../../../../shared/model/settings.ts';
 import type { InheritedLayerView } from '../../../../shared/model/workspace.ts';
 import { explainInheritedSettings, inheritedAuthLayer } from '../../../../shared/vars/inheritance.ts';
@@ -32,7 +32,7 @@ export function inheritedSettingsOf(layers: readonly InheritedLayerView[] | unde
 
 /**
  * What Settings → Certificates gives a request to `url` beneath what its collection and folders set,
- * as the engine applies it (shared/http/host-certificates.ts): a client certificate, a CA, or
+ * by the rule the engine sends by (shared/http/host-certificates.ts): a client certificate, a CA, or
  * verification off, each where nothing closer sets one. The URL's variables are filled in as the
  * editor shows them; a URL that is not yet a valid https one gets nothing.
  */
@@ -51,15 +51,19 @@ export function withHostSettings(
     })
     .join('');
   if (!URL.canParse(filled)) return inherited;
-  const target = new URL(filled);
-  if (target.protocol !== 'https:' && target.protocol !== 'wss:') return inherited;
-  const entry = findHostCertificate(target, entries);
-  if (!entry) return inherited;
-  const from = hostCertificatePlace(entry.host);
+  // The engine's own rule decides what the host fills in; what it changed is shown as inherited from there.
+  const own: TlsChoices = {
+    ...(inherited.clientCert ? { clientCert: inherited.clientCert.value } : {}),
+    ...(inherited.caCert ? { caCert: inherited.caCert.value } : {}),
+    ...(inherited.verifyTls ? { verifyTls: inherited.verifyTls.value } : {}),
+  };
+  const { settings, from } = withHostCertificate(own, new URL(filled), entries);
+  if (!from) return inherited;
+  const place = hostCertificatePlace(from.host);
   return {
     ...inherited,
-    ...(!inherited.clientCert && entry.clientCert ? { clientCert: { value: entry.clientCert, from } } : {}),
-    ...(!inherited.caCert && entry.caCert ? { caCert: { value: entry.caCert, from } } : {}),
-    ...(!inherited.verifyTls && entry.verifyTls === false ? { verifyTls: { value: false, from } } : {}),
+    ...(settings.clientCert && settings.clientCert !== own.clientCert ? { clientCert: { value: settings.clientCert, from: place } } : {}),
+    ...(settings.caCert && settings.caCert !== own.caCert ? { caCert: { value: settings.caCert, from: place } } : {}),
+    ...(settings.verifyTls !== undefined && settings.verifyTls !== own.verifyTls ? { verifyTls: { value: settings.verifyTls, from: place } } : {}),
   };
 }
