@@ -53,6 +53,7 @@ export function tapWrites(writer: BodyWriter, tap: (chunk: Buffer) => void): Bod
 }
 
 export function isEventStream(headers: readonly [string, string][]): boolean {
-  const type = headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  // Length first: this runs for every response, and lower-casing every header name costs.
+  const type = headers.find(([name]) => name.length === 12 && name.toLowerCase() === 'content-type')?.[1] ?? '';
   return type.split(';')[0]!.trim().toLowerCase() === 'text/event-stream';
 }

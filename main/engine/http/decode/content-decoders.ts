@@ -13,6 +13,8 @@ export const ACCEPT_ENCODING = ENGINE_ACCEPT_ENCODING;
  * of them is unknown: then nothing is decoded and the body is stored exactly as it came.
  */
 export function contentCodings(headerValues: readonly string[]): string[] | undefined {
+  // Most responses have no Content-Encoding at all.
+  if (headerValues.length === 0) return [];
   const codings = headerValues
     .flatMap((value) => value.split(','))
     .map((coding) => coding.trim().toLowerCase())
