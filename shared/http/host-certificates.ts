@@ -53,13 +53,23 @@ function matchScore(pattern: string, hostname: string, port: string): number {
 /** The TLS choices a request (or a WebSocket connection) makes, and a host's entry can make for it. */
 export type TlsChoices = Pick<RequestSettings, 'clientCert' | 'caCert' | 'verifyTls'>;
 
+/** Where a connection's certificate files were set, when not on the request itself: for the messages about them. */
+export interface TlsFilesPlaces {
+  caCert?: string;
+  clientCert?: string;
+}
+
 /**
  * The TLS choices for a connection to `url`: the request's own (set on it, or inherited from its
  * collection or folder), with its host's entry filling in what they leave unset, each on its own:
  * a request with only a CA of its own still presents its host's client certificate. `from` is the
- * entry when anything came from it.
+ * entry when anything came from it; `places` names it for each file it gave.
  */
-export function withHostCertificate<T extends TlsChoices>(own: T, url: ConnectionAddress, entries: readonly HostCertificate[]): { settings: T; from?: HostCertificate } {
+export function withHostCertificate<T extends TlsChoices>(
+  own: T,
+  url: ConnectionAddress,
+  entries: readonly HostCertificate[],
+): { settings: T; from?: HostCertificate; places?: TlsFilesPlaces } {
   if (entries.length === 0 || (url.protocol !== 'https:' && url.protocol !== 'wss:')) return { settings: own };
   const entry = findHostCertificate(url, entries);
   if (!entry) return { settings: own };
@@ -67,8 +77,13 @@ export function withHostCertificate<T extends TlsChoices>(own: T, url: Connectio
   const caCert: FileSource | undefined = own.caCert ?? entry.caCert;
   const verifyTls = own.verifyTls ?? entry.verifyTls;
   if (clientCert === own.clientCert && caCert === own.caCert && verifyTls === own.verifyTls) return { settings: own };
+  const place = hostCertificatePlace(entry.host);
   return {
     settings: { ...own, ...(clientCert ? { clientCert } : {}), ...(caCert ? { caCert } : {}), ...(verifyTls === undefined ? {} : { verifyTls }) },
     from: entry,
+    places: {
+      ...(caCert && caCert !== own.caCert ? { caCert: place } : {}),
+      ...(clientCert && clientCert !== own.clientCert ? { clientCert: place } : {}),
+    },
   };
 }

@@ -2,6 +2,7 @@
 import * as tls from 'node:tls';
 import { ShuttleFailure } from '../../../shared/contract/errors.ts';
 import { unavailableCertificateSecrets, type ClientCertificate, type FileSource, type RequestSettings } from '../../../shared/model/request.ts';
+import type { TlsFilesPlaces } from '../../../shared/http/host-certificates.ts';
 import { readFileSource } from '../http/file-source.ts';
 
 /** The certificate files a request or a WebSocket connection names (the same shape for both). */
@@ -26,34 +27,43 @@ export function hasTlsFiles(files: TlsFiles): boolean {
 /**
  * Reads the CA and client certificate files and checks they load, before any connection is tried:
  * a wrong passphrase or a key that does not match its certificate is a TLS error naming `host`
- * at once, not a failed handshake later. `setIn` names where the files were set when that is not
- * the request itself (Settings → Certificates), and every error about them says so.
+ * at once, not a failed handshake later. `places` names where a file was set when that is not the
+ * request itself (Settings → Certificates), and every error about that file says so: the CA and the
+ * client certificate may come from different places, so each is checked on its own.
  */
-export async function loadTlsMaterial(files: TlsFiles, host: string, setIn?: string): Promise<TlsMaterial> {
-  const from = (failure: ShuttleFailure) => (setIn === undefined ? failure : new ShuttleFailure(failure.code, `${failure.message} (set in ${setIn})`, failure.detail));
-  const read = (file: FileSource, what: string) =>
+export async function loadTlsMaterial(files: TlsFiles, host: string, places: TlsFilesPlaces = {}): Promise<TlsMaterial> {
+  const from = (place: string | undefined) => (failure: ShuttleFailure) =>
+    place === undefined ? failure : new ShuttleFailure(failure.code, `${failure.message} (set in ${place})`, failure.detail);
+  const fromCa = from(places.caCert);
+  const fromClient = from(places.clientCert);
+  const read = (file: FileSource, what: string, label: (failure: ShuttleFailure) => ShuttleFailure) =>
     readFileSource(file, what).catch((error: unknown) => {
-      throw error instanceof ShuttleFailure ? from(error) : error;
+      throw error instanceof ShuttleFailure ? label(error) : error;
     });
   const material: TlsMaterial = {};
   const client = files.clientCert;
   assertSecretsHere(client);
-  if (files.caCert) material.ca = await read(files.caCert, 'CA certificate');
+  if (files.caCert) {
+    material.ca = await read(files.caCert, 'CA certificate', fromCa);
+    checkLoads({ ca: material.ca }, host, fromCa);
+  }
   if (client?.pfx) {
-    material.pfx = await read(client.pfx, 'client certificate (PFX)');
+    material.pfx = await read(client.pfx, 'client certificate (PFX)', fromClient);
   } else if (client?.cert) {
-    if (!client.key) throw from(new ShuttleFailure('VALIDATION', 'A PEM client certificate needs its private key', { what: 'client key' }));
-    material.cert = await read(client.cert, 'client certificate');
-    material.key = await read(client.key, 'client key');
+    if (!client.key) throw fromClient(new ShuttleFailure('VALIDATION', 'A PEM client certificate needs its private key', { what: 'client key' }));
+    material.cert = await read(client.cert, 'client certificate', fromClient);
+    material.key = await read(client.key, 'client key', fromClient);
   }
   if (client?.passphrase && (material.pfx || material.key)) material.passphrase = client.passphrase;
+  const { pfx, cert, key, passphrase } = material;
+  if (pfx || cert) checkLoads({ ...(pfx ? { pfx } : { cert, key }), ...(passphrase ? { passphrase } : {}) }, host, fromClient);
+  return material;
+}
+
+/** Whether Node can build a secure context from these files; a TLS error with the likely reason if not. */
+function checkLoads(options: tls.SecureContextOptions, host: string, label: (failure: ShuttleFailure) => ShuttleFailure): void {
   try {
-    tls.createSecureContext({
-      ...(material.ca ? { ca: material.ca } : {}),
-      ...(material.pfx ? { pfx: material.pfx } : {}),
-      ...(material.cert ? { cert: material.cert, key: material.key } : {}),
-      ...(material.passphrase ? { passphrase: material.passphrase } : {}),
-    });
+    tls.createSecureContext(options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reason = /mac verify|bad decrypt|passphrase/i.test(message)
@@ -61,9 +71,8 @@ export async function loadTlsMaterial(files: TlsFiles, host: string, setIn?: str
       : /key values mismatch/i.test(message)
         ? 'the client certificate and key do not belong together'
         : `the certificate files could not be loaded (${message})`;
-    throw from(new ShuttleFailure('TLS', `Cannot use the TLS files: ${message}`, { host, reason }));
+    throw label(new ShuttleFailure('TLS', `Cannot use the TLS files: ${message}`, { host, reason }));
   }
-  return material;
 }
 
 /**

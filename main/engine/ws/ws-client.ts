@@ -4,7 +4,7 @@ import type { WsHandshake, WsOutgoing, WsRequestSpec } from '../../../shared/mod
 import type { OAuth2Service } from '../auth/oauth2/oauth2-service.ts';
 import type { BodyStore } from '../bodies/body-store.ts';
 import type { EmitEvent } from '../events.ts';
-import { hostCertificatePlace, withHostCertificate } from '../../../shared/http/host-certificates.ts';
+import { withHostCertificate } from '../../../shared/http/host-certificates.ts';
 import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions } from '../tls/tls-material.ts';
 import type { BatchLimits } from './message-batcher.ts';
 import { createPayloadArchive } from './payload-archive.ts';
@@ -49,9 +49,8 @@ export function createWsClient(deps: WsClientDeps): WsClient {
       // The connection's own TLS choices, with its host's in Settings → Certificates for what it leaves
       // unset (verification is on unless switched off, so only the host's "off" can apply).
       const own = { clientCert: spec.clientCert, caCert: spec.caCert, ...(spec.tlsVerify ? {} : { verifyTls: false }) };
-      const { settings: tls, from } = withHostCertificate(own, prepared.url, deps.settings().hostCertificates);
-      const setIn = from ? hostCertificatePlace(from.host) : undefined;
-      const material = wss && hasTlsFiles(tls) ? await loadTlsMaterial(tls, prepared.url.hostname, setIn) : {};
+      const { settings: tls, places } = withHostCertificate(own, prepared.url, deps.settings().hostCertificates);
+      const material = wss && hasTlsFiles(tls) ? await loadTlsMaterial(tls, prepared.url.hostname, places) : {};
       if (connections.has(connectionId)) throw inUse();
       const connection = new WsConnection({
         connectionId,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Agent, ProxyAgent, type Dispatcher, type buildConnector } from 'undici';
 import { ShuttleFailure } from '../../../../shared/contract/errors.ts';
-import { hostCertificatePlace, withHostCertificate } from '../../../../shared/http/host-certificates.ts';
+import { withHostCertificate } from '../../../../shared/http/host-certificates.ts';
 import type { RequestSettings } from '../../../../shared/model/request.ts';
 import type { HostCertificate } from '../../../../shared/model/settings.ts';
 import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions, type TlsMaterial } from '../../tls/tls-material.ts';
@@ -73,8 +73,7 @@ export function createTransportPool(options: {
       // The common case (no settings) builds no key and awaits nothing.
       if (!proxy && verify && httpVersion === 'auto' && !hasFiles && connectTimeoutMs === CONNECT_TIMEOUT_MS) return defaultAgent;
       const config = { verify, httpVersion, connectTimeoutMs, ...(proxy ? { proxy } : {}) };
-      const setIn = forHost?.from ? hostCertificatePlace(forHost.from.host) : undefined;
-      return hasFiles ? loadTlsMaterial(settings, url.hostname, setIn).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
+      return hasFiles ? loadTlsMaterial(settings, url.hostname, forHost?.places).then((tls) => cached({ ...config, tls })) : cached({ ...config, tls: {} });
     },
     async close() {
       if (closed) return;

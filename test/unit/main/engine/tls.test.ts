@@ -209,6 +209,24 @@ describe('TLS: Settings → Certificates, by host', () => {
     expect(server.handshakes).toBe(0);
   });
 
+  it('a request mixing its own CA with its host’s client certificate: each file’s error names where that file is set', async () => {
+    const server = await tlsFixture('ca-signed', { requireClientCert: true });
+    const { engine } = await startTestEngine();
+    const missing = certPath('moved-away.pem');
+    await engine.settings.update({ hostCertificates: [{ host: '127.0.0.1', clientCert: { pfx: { kind: 'path', path: certPath('client.p12') }, passphrase: 'nope' } }] });
+
+    // The request's own CA is unreadable: the request is where to fix it, so Settings is not named.
+    const ownCa = await failureOf(engine.http.send('own-ca-missing', httpSpec(`${server.url}/`, { settings: { caCert: { kind: 'path', path: missing } } })));
+    // The request's own CA is fine; the host's certificate has the wrong passphrase: Settings is named.
+    const hostCert = await failureOf(engine.http.send('host-cert-wrong', httpSpec(`${server.url}/`, { settings: { caCert: testCa } })));
+
+    expect(ownCa.message).toBe(`The CA certificate ${missing} cannot be read: no such file`);
+    expect(hostCert.code).toBe('TLS');
+    expect(hostCert.message).toContain('(set in Settings → Certificates (127.0.0.1))');
+    expect(hostCert.detail).toMatchObject({ reason: 'the client certificate could not be opened: wrong passphrase?' });
+    expect(server.handshakes).toBe(0);
+  });
+
   it('the request’s own certificate wins over its host’s', async () => {
     const server = await tlsFixture('ca-signed', { requireClientCert: true });
     const { engine } = await startTestEngine();

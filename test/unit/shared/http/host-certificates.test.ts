@@ -61,7 +61,13 @@ describe('Settings → Certificates: which entry a connection uses', () => {
 
     expect(withHostCertificate(own, url, entries)).toEqual({ settings: own });
     expect(withHostCertificate({ caCert: file('own-ca.pem') }, url, entries).settings).toEqual({ clientCert: entries[0]!.clientCert, caCert: file('own-ca.pem'), verifyTls: false });
-    expect(withHostCertificate({}, url, entries)).toEqual({ settings: { clientCert: entries[0]!.clientCert, caCert: file('host-ca.pem'), verifyTls: false }, from: entries[0] });
+    expect(withHostCertificate({}, url, entries)).toEqual({
+      settings: { clientCert: entries[0]!.clientCert, caCert: file('host-ca.pem'), verifyTls: false },
+      from: entries[0],
+      places: { clientCert: 'Settings → Certificates (api.test)', caCert: 'Settings → Certificates (api.test)' },
+    });
+    // Each file is named by where it came from: the request's own CA is not the entry's.
+    expect(withHostCertificate({ caCert: file('own-ca.pem') }, url, entries).places).toEqual({ clientCert: 'Settings → Certificates (api.test)' });
     // A passphrase alone is not a certificate of its own.
     expect(withHostCertificate({ clientCert: { passphrase: 'x' } }, url, entries).settings.clientCert).toBe(entries[0]!.clientCert);
     expect(withHostCertificate({}, new URL('http://api.test/'), entries).settings).toEqual({});
