@@ -70,6 +70,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const transports = createTransportPool({
     proxyEnvironment: readProxyEnvironment(process.env),
     hostCertificates: () => settings.get().hostCertificates,
+    trustSystemCertificates: () => settings.get().trustSystemCertificates,
   });
   const oauth2 = createOAuth2Service({ dispatcherFor: (url, requestSettings) => transports.dispatcherFor(url, requestSettings), emit: options.emit });
   const http = recordSends(createHttpClient({ bodies, settings: () => settings.get(), emit: options.emit, transports, cookies: () => cookies.current(), oauth2 }), {

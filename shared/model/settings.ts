@@ -56,6 +56,11 @@ export const settingsSchema = z.object({
     .array(hostCertificateSchema)
     .max(200)
     .refine((entries) => new Set(entries.map((entry) => entry.host.toLowerCase())).size === entries.length, 'two entries are for the same host'),
+  /**
+   * TLS connections trust the operating system's certificate store besides Node's bundled CAs, as
+   * browsers and curl do (a CA from mkcert, dotnet dev-certs or a company's IT is installed there).
+   */
+  trustSystemCertificates: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();
@@ -75,6 +80,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wsMaxMessageBytes: 16 * 1024 * 1024,
   wsLogLimit: 100_000,
   hostCertificates: [],
+  trustSystemCertificates: true,
 };
 
 /** On-disk document: settings plus a format version for migrations. */

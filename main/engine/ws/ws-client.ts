@@ -5,6 +5,7 @@ import type { OAuth2Service } from '../auth/oauth2/oauth2-service.ts';
 import type { BodyStore } from '../bodies/body-store.ts';
 import type { EmitEvent } from '../events.ts';
 import { withHostCertificate } from '../../../shared/http/host-certificates.ts';
+import { trustSystemCertificates } from '../tls/system-trust.ts';
 import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions } from '../tls/tls-material.ts';
 import type { BatchLimits } from './message-batcher.ts';
 import { createPayloadArchive } from './payload-archive.ts';
@@ -50,6 +51,8 @@ export function createWsClient(deps: WsClientDeps): WsClient {
       // unset (verification is on unless switched off, so only the host's "off" can apply).
       const own = { clientCert: spec.clientCert, caCert: spec.caCert, ...(spec.tlsVerify ? {} : { verifyTls: false }) };
       const { settings: tls, places } = withHostCertificate(own, prepared.url, deps.settings().hostCertificates);
+      // Each WebSocket has a connection of its own: the trust in force when it opens is the one it is verified under.
+      if (wss) trustSystemCertificates(deps.settings().trustSystemCertificates);
       const material = wss && hasTlsFiles(tls) ? await loadTlsMaterial(tls, prepared.url.hostname, places) : {};
       if (connections.has(connectionId)) throw inUse();
       const connection = new WsConnection({

@@ -119,6 +119,8 @@ export const en = {
   'diff.partial': 'At least one body is only a preview of a longer response; only the kept part is compared.',
   'settings.history': 'History',
   'settings.certificates': 'Certificates',
+  'settings.certificates.trustSystem':
+    'Trust the certificate authorities installed in the operating system (mkcert, dotnet dev-certs, your company’s), as browsers and curl do',
   'settings.certificates.hint':
     'A client certificate, an extra CA, or no certificate checks, for every HTTPS and WSS connection to a host, used when the request (or its collection or folder) does not choose. Kept on this computer, never in a workspace.',
   'settings.certificates.verify': 'Verify this host’s certificate (off: accept a self-signed or expired one)',

@@ -81,6 +81,7 @@ export const zhCN: Catalog = {
   'diff.changedPaths': '已更改：{paths}',
   'diff.partial': '至少有一个响应体只是较长响应的预览，仅比较已保存的部分。',
   'settings.certificates': '证书',
+  'settings.certificates.trustSystem': '信任操作系统中安装的证书颁发机构（mkcert、dotnet dev-certs、公司 CA），与浏览器和 curl 一致',
   'settings.certificates.hint': '按主机设置的客户端证书、额外 CA 或关闭证书校验，用于到该主机的每个 HTTPS 和 WSS 连接；请求（或其集合、文件夹）自己做了选择时以其为准。仅保存在本机，不会写入工作区。',
   'settings.certificates.verify': '校验此主机的证书（关闭后接受自签名或过期证书）',
   'settings.certificates.host': '主机',

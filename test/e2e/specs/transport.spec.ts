@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startH2Fixture, type H2Fixture } from '../../fixtures/servers/h2-fixture.ts';
@@ -253,4 +253,44 @@ test('Settings → Certificates: a host’s client certificate and CA are used b
   } finally {
     await server.close();
   }
+});
+
+test.describe('a CA installed in the operating system', () => {
+  // The web host's system store is what OpenSSL's SSL_CERT_FILE / SSL_CERT_DIR name: here the test CA alone, as
+  // `mkcert -install` would put its CA there. NODE_EXTRA_CA_CERTS is removed so that it cannot be what trusts it.
+  test.use({
+    webHostEnv: async ({}, use) => {
+      const emptyDir = await mkdtemp(join(tmpdir(), 'shuttle-no-certs-'));
+      await use({ SSL_CERT_FILE: certPath('ca.pem'), SSL_CERT_DIR: emptyDir, NODE_EXTRA_CA_CERTS: undefined });
+      await rm(emptyDir, { recursive: true, force: true });
+    },
+  });
+
+  test('is trusted as browsers trust it; switched off in Settings → Certificates, the server is an unknown authority again', async ({ shuttle, webHost, page }) => {
+    const server = await startTlsFixture('ca-signed');
+    try {
+      await shuttle.compose('GET', `${server.url}/`);
+      await shuttle.send.click();
+      await expect(shuttle.status).toHaveText(/^200/);
+
+      await page.getByTestId('open-settings').click();
+      const trust = page.getByTestId('settings-trust-system-certificates');
+      await expect(trust).toBeChecked();
+      await trust.uncheck();
+      // Saved at once, as every setting is.
+      await expect.poll(async () => JSON.parse(await readFile(join(webHost.dataDir, 'settings.json'), 'utf8')).settings.trustSystemCertificates).toBe(false);
+      await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close' }).click();
+      await shuttle.send.click();
+      await expect(shuttle.error).toHaveAttribute('data-error-code', 'TLS');
+      await expect(shuttle.error).toContainText('signed by an unknown authority');
+
+      await page.getByTestId('open-settings').click();
+      await trust.check();
+      await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close' }).click();
+      await shuttle.send.click();
+      await expect(shuttle.status).toHaveText(/^200/);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { ShuttleFailure } from '../../../../shared/contract/errors.ts';
 import { withHostCertificate } from '../../../../shared/http/host-certificates.ts';
 import type { RequestSettings } from '../../../../shared/model/request.ts';
 import type { HostCertificate } from '../../../../shared/model/settings.ts';
+import { trustSystemCertificates } from '../../tls/system-trust.ts';
 import { hasTlsFiles, loadTlsMaterial, tlsConnectOptions, type TlsMaterial } from '../../tls/tls-material.ts';
 import { proxyForUrl, type ProxyEnvironment } from './proxy-for-url.ts';
 import { timedConnector } from './timed-connector.ts';
@@ -33,10 +34,25 @@ export function createTransportPool(options: {
   proxyEnvironment: ProxyEnvironment;
   /** Settings → Certificates, read on every call so an edit applies to the next request. */
   hostCertificates?: () => readonly HostCertificate[];
+  /** Whether TLS connections trust the operating system's CAs too (Settings → Certificates); read per TLS request. */
+  trustSystemCertificates?: () => boolean;
 }): TransportPool {
   const dispatchers = new Map<string, Dispatcher>();
-  const defaultAgent = createAgent({ verify: true, httpVersion: 'auto', connectTimeoutMs: CONNECT_TIMEOUT_MS, tls: {} });
+  const newDefaultAgent = () => createAgent({ verify: true, httpVersion: 'auto', connectTimeoutMs: CONNECT_TIMEOUT_MS, tls: {} });
+  let defaultAgent = newDefaultAgent();
   let closed = false;
+
+  /**
+   * The trust every TLS connection starts from, applied before the first one. When it changes, open
+   * connections were verified under the old one: their dispatchers close (requests on them finish)
+   * and new ones take over.
+   */
+  const applyTrust = () => {
+    if (!trustSystemCertificates(options.trustSystemCertificates?.() ?? false)) return;
+    for (const dispatcher of [defaultAgent, ...dispatchers.values()]) void dispatcher.close().catch(() => undefined);
+    dispatchers.clear();
+    defaultAgent = newDefaultAgent();
+  };
 
   /** The dispatcher for one configuration, created on first use. */
   const cached = (config: TransportConfig): Dispatcher => {
@@ -66,6 +82,8 @@ export function createTransportPool(options: {
       const forHost = hostCertificates.length > 0 ? withHostCertificate(requestSettings ?? {}, url, hostCertificates) : undefined;
       const settings = forHost ? forHost.settings : requestSettings;
       const proxy = proxyForUrl(url, settings, options.proxyEnvironment);
+      // Only where TLS is spoken (to the server, or to an HTTPS proxy): plain HTTP never reads the store.
+      if (url.protocol === 'https:' || proxy?.startsWith('https:')) applyTrust();
       const verify = settings?.verifyTls !== false;
       const httpVersion = settings?.httpVersion ?? 'auto';
       const connectTimeoutMs = timeoutMs > 0 ? Math.min(timeoutMs, CONNECT_TIMEOUT_MS) : CONNECT_TIMEOUT_MS;

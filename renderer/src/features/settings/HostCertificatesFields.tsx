@@ -7,12 +7,21 @@ import { ClientCertificateFields } from '../request/ClientCertificateFields.tsx'
 type HostProblem = 'hostNeeded' | 'hostInvalid' | 'hostTaken';
 
 /**
- * Settings → Certificates: a client certificate, a CA and/or "don't verify" for every HTTPS and WSS
- * connection to a host (as Postman's certificate settings), used where a request sets none of its
- * own. The list is edited here and saved whenever every host in it is valid; a row whose host is
+ * Settings → Certificates: whether the operating system's CAs are trusted, and by host a client
+ * certificate, a CA and/or "don't verify" for every HTTPS and WSS connection to it (as Postman's
+ * certificate settings), used where a request sets none of its own. The list is edited here and saved whenever every host in it is valid; a row whose host is
  * missing or wrong says the list is not saved yet.
  */
-export function HostCertificatesFields({ entries: saved, apply }: { entries: HostCertificate[]; apply: (patch: SettingsPatch) => void }) {
+export function HostCertificatesFields({
+  entries: saved,
+  trustSystem,
+  apply,
+}: {
+  entries: HostCertificate[];
+  /** Settings → Certificates also holds whether the operating system's CAs are trusted. */
+  trustSystem: boolean;
+  apply: (patch: SettingsPatch) => void;
+}) {
   const { t } = useI18n();
   const [entries, setEntries] = useState(saved);
   const problems = entries.map((entry, index) => hostProblem(entry.host, entries, index));
@@ -31,6 +40,15 @@ export function HostCertificatesFields({ entries: saved, apply }: { entries: Hos
   return (
     <fieldset className="field settings-group" data-testid="settings-certificates">
       <legend>{t('settings.certificates')}</legend>
+      <label className="check-field">
+        <input
+          type="checkbox"
+          data-testid="settings-trust-system-certificates"
+          checked={trustSystem}
+          onChange={(event) => apply({ trustSystemCertificates: event.target.checked })}
+        />
+        <span>{t('settings.certificates.trustSystem')}</span>
+      </label>
       <span className="hint">{t('settings.certificates.hint')}</span>
       {entries.map((entry, index) => {
         const problem = problems[index];

@@ -53,7 +53,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         />
         <WsAppSettingsFields settings={settings} apply={(patch) => void apply(patch)} />
         <HistorySettingsFields settings={settings} apply={(patch) => void apply(patch)} />
-        <HostCertificatesFields entries={settings.hostCertificates} apply={(patch) => void apply(patch)} />
+        <HostCertificatesFields entries={settings.hostCertificates} trustSystem={settings.trustSystemCertificates} apply={(patch) => void apply(patch)} />
         {problem ? <p className="field-problem" role="alert">{problem}</p> : null}
     </Dialog>
   );

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RequestSettings } from '../../../../shared/model/request.ts';
@@ -60,26 +62,48 @@ describe('TLS: bad certificates are refused with the reason', () => {
   });
 });
 
-describe('TLS: a request’s own CA', () => {
-  const SEND_WITH_OWN_CA = fileURLToPath(new URL('../../../fixtures/processes/send-with-own-ca.ts', import.meta.url));
-
-  /** Runs the send in its own process, whose NODE_EXTRA_CA_CERTS Node reads at start. */
-  function sendInProcess(url: string, caPath: string, extraCaCerts: string): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      execFile(process.execPath, [SEND_WITH_OWN_CA, url, caPath], { env: { ...process.env, NODE_EXTRA_CA_CERTS: extraCaCerts }, timeout: 30_000 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`${error.message}\n${stderr}`));
-        else resolve(JSON.parse(stdout.trim().split('\n').pop()!));
-      });
+/** Runs sends in a process of their own (send-in-process.ts), with `env` added to this one's. */
+function sendInProcess(url: string, steps: object[], env: Record<string, string | undefined>): Promise<unknown[]> {
+  const script = fileURLToPath(new URL('../../../fixtures/processes/send-in-process.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script, url, JSON.stringify(steps)], { env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as unknown[]);
     });
-  }
+  });
+}
 
+describe('TLS: a request’s own CA', () => {
   it('adds to the CAs Node trusts, NODE_EXTRA_CA_CERTS included: it does not replace them', async () => {
     const server = await tlsFixture('ca-signed');
 
-    // The process trusts the test CA through NODE_EXTRA_CA_CERTS; the request brings an unrelated CA of its own.
-    const outcome = await sendInProcess(`${server.url}/`, certPath('self-signed.pem'), certPath('ca.pem'));
+    // The process trusts the test CA through NODE_EXTRA_CA_CERTS (read at start); the request brings an unrelated CA of its own.
+    const outcomes = await sendInProcess(`${server.url}/`, [{ request: { caCert: { kind: 'path', path: certPath('self-signed.pem') } } }], {
+      NODE_EXTRA_CA_CERTS: certPath('ca.pem'),
+    });
 
-    expect(outcome).toEqual({ status: 200 });
+    expect(outcomes).toEqual([{ status: 200 }]);
+  });
+});
+
+describe('TLS: the operating system’s certificate store', () => {
+  it('is trusted by default, with or without a CA of the request’s own; switched off, only Node’s own CAs are', async () => {
+    const server = await tlsFixture('ca-signed');
+    const emptyDir = await mkdtemp(join(tmpdir(), 'shuttle-no-certs-'));
+    const unrelatedCa = { caCert: { kind: 'path', path: certPath('self-signed.pem') } };
+
+    // The store is what OpenSSL's SSL_CERT_FILE / SSL_CERT_DIR name: here the test CA alone (mkcert's CA would be
+    // installed the same way). NODE_EXTRA_CA_CERTS is cleared so that it cannot be what trusts the server.
+    const outcomes = await sendInProcess(
+      `${server.url}/`,
+      [{}, { request: unrelatedCa }, { settings: { trustSystemCertificates: false } }, { request: unrelatedCa }, { settings: { trustSystemCertificates: true } }],
+      { SSL_CERT_FILE: certPath('ca.pem'), SSL_CERT_DIR: emptyDir, NODE_EXTRA_CA_CERTS: undefined },
+    );
+
+    const unknown = { code: 'TLS', reason: 'the certificate is signed by an unknown authority' };
+    // Turned off, the connection kept alive from the first sends is not reused: it was verified under the old trust.
+    expect(outcomes).toEqual([{ status: 200 }, { status: 200 }, unknown, unknown, { status: 200 }]);
+    await rm(emptyDir, { recursive: true, force: true });
   });
 });
 
