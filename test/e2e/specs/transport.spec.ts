@@ -208,6 +208,28 @@ test('cookies a server sets go back with later requests, show in the cookie mana
   await expect(manager.getByTestId('cookie-row')).toHaveCount(0);
 });
 
+test('a certificate and its key picked before either was read are both kept', async ({ shuttle, page }) => {
+  await shuttle.compose('GET', 'https://127.0.0.1:9/');
+  await shuttle.openRequestSection('Settings');
+  // Both picks land in one task, before the browser has read either file: what a quick hand (or a busy
+  // machine) does. Each read ends later and must add its file to what the other one set.
+  await page.evaluate(() => {
+    const pick = (testId: string, name: string) => {
+      const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)!;
+      const files = new DataTransfer();
+      files.items.add(new File([`-----BEGIN ${name}-----`], name));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    pick('setting-client-cert', 'client.pem');
+    pick('setting-client-key', 'client-key.pem');
+  });
+
+  const panel = page.getByTestId('request-settings');
+  await expect(panel).toContainText('client.pem');
+  await expect(panel).toContainText('client-key.pem');
+});
+
 test('Settings → Certificates: a host’s client certificate and CA are used by a request that sets none, and its key stays out of settings.json', async ({ shuttle, webHost, page }) => {
   const server = await startTlsFixture('ca-signed', { requireClientCert: true });
   try {
@@ -278,7 +300,8 @@ test.describe('a CA installed in the operating system', () => {
       await expect(trust).toBeChecked();
       await trust.uncheck();
       // Saved at once, as every setting is.
-      await expect.poll(async () => JSON.parse(await readFile(join(webHost.dataDir, 'settings.json'), 'utf8')).settings.trustSystemCertificates).toBe(false);
+      const saved = () => readFile(join(webHost.dataDir, 'settings.json'), 'utf8').then((text) => JSON.parse(text).settings.trustSystemCertificates, () => 'not written yet');
+      await expect.poll(saved).toBe(false);
       await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close' }).click();
       await shuttle.send.click();
       await expect(shuttle.error).toHaveAttribute('data-error-code', 'TLS');

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { FileUp } from 'lucide-react';
 import type { FileSource } from '../../../../shared/model/request.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -23,6 +24,10 @@ export function FilePicker({
 }) {
   const { t } = useI18n();
   const inputRef = useRef<HTMLInputElement>(null);
+  const latestOnChange = useRef(onChange);
+  useLayoutEffect(() => {
+    latestOnChange.current = onChange;
+  });
   const name = file?.kind === 'inline' ? file.fileName : file?.kind === 'path' ? file.path : undefined;
   const size = file?.kind === 'inline' && !bytesElsewhere ? Math.floor((file.base64.length * 3) / 4) : undefined;
 
@@ -36,8 +41,13 @@ export function FilePicker({
         aria-label={label}
         onChange={async (event) => {
           const picked = event.target.files?.[0];
-          if (picked) onChange({ kind: 'inline', fileName: picked.name, base64: await fileToBase64(picked) });
           event.target.value = '';
+          if (!picked) return;
+          const base64 = await fileToBase64(picked);
+          // Another picker of the same object (a certificate's key) may have changed it while this file was
+          // read: the handler of the latest render has that change, and flushSync renders this one before any
+          // other read ends, so one pick never overwrites another with the state from before it.
+          flushSync(() => latestOnChange.current({ kind: 'inline', fileName: picked.name, base64 }));
         }}
       />
       <button type="button" className="btn btn-sm btn-secondary" onClick={() => inputRef.current?.click()}>
