@@ -18,8 +18,24 @@ export type TemplatePart =
   | { kind: 'text'; text: string; start: number; end: number }
   | { kind: 'variable'; name: string; text: string; start: number; end: number };
 
+/** Texts parsed lately: a send resolves the same few (a URL, its headers) every time. Parts are never changed. */
+const parsed = new Map<string, readonly TemplatePart[]>();
+const MAX_PARSED = 500;
+
 /** Splits text into literal runs and variable references, with offsets into the original text. */
-export function parseTemplate(text: string): TemplatePart[] {
+export function parseTemplate(text: string): readonly TemplatePart[] {
+  const known = parsed.get(text);
+  if (known) return known;
+  const parts = splitTemplate(text);
+  // Long texts (a body) are rarely sent twice unchanged and would hold memory: only short ones are kept.
+  if (text.length <= 2048) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, parts);
+  }
+  return parts;
+}
+
+function splitTemplate(text: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let last = 0;
   for (const match of text.matchAll(REFERENCE)) {

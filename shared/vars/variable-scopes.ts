@@ -1,6 +1,7 @@
 /** Variable scopes, lowest precedence first: a later scope's value wins over an earlier one's. */
 export const VARIABLE_SCOPES = ['global', 'collection', 'environment', 'folder', 'request', 'runtime'] as const;
 export type VariableScope = (typeof VARIABLE_SCOPES)[number];
+const SCOPE_RANK = Object.fromEntries(VARIABLE_SCOPES.map((scope, rank) => [scope, rank])) as Record<VariableScope, number>;
 
 export interface ScopedValue {
   value: string;
@@ -30,11 +31,11 @@ export interface VariableLayer {
  * A Map, not an object: a variable named `constructor` or `__proto__` is just a name.
  */
 export function mergeVariableLayers(layers: readonly VariableLayer[]): Map<string, ScopedValue> {
-  const ordered = layers
-    .map((layer, index) => ({ layer, index }))
-    .sort((a, b) => VARIABLE_SCOPES.indexOf(a.layer.scope) - VARIABLE_SCOPES.indexOf(b.layer.scope) || a.index - b.index);
+  // A send's layers come in order already; sorting (stable, so folders keep theirs) is for other callers.
+  const inOrder = layers.every((layer, index) => index === 0 || SCOPE_RANK[layers[index - 1]!.scope] <= SCOPE_RANK[layer.scope]);
+  const ordered = inOrder ? layers : [...layers].sort((a, b) => SCOPE_RANK[a.scope] - SCOPE_RANK[b.scope]);
   const merged = new Map<string, ScopedValue>();
-  for (const { layer } of ordered) {
+  for (const layer of ordered) {
     for (const variable of layer.variables) {
       if (variable.enabled === false) continue;
       merged.set(variable.name, { value: variable.value, scope: layer.scope, secret: variable.secret === true, ...(layer.source ? { source: layer.source } : {}) });

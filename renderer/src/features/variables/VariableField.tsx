@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { completeReference, describeVariable, matchingNames, openReferenceAt } from './variable-text.ts';
 import { useVariables } from './VariablesContext.tsx';
 
-const NO_PARTS: TemplatePart[] = [];
+const NO_PARTS: readonly TemplatePart[] = [];
 /** Room the suggestion list needs below a field before it opens above it instead. */
 const SUGGEST_HEIGHT = 260;
 
@@ -48,7 +48,7 @@ export function VariableField({ value, masked = false, children }: { value: stri
   );
 }
 
-function VariableDecorations({ wrapRef, parts, highlighted }: { wrapRef: RefObject<HTMLDivElement | null>; parts: TemplatePart[]; highlighted: boolean }) {
+function VariableDecorations({ wrapRef, parts, highlighted }: { wrapRef: RefObject<HTMLDivElement | null>; parts: readonly TemplatePart[]; highlighted: boolean }) {
   const { t } = useI18n();
   const { lookup, names } = useVariables();
   const mirrorRef = useRef<HTMLDivElement>(null);
