@@ -71,6 +71,17 @@ export interface ExchangeRecord {
   connection?: ConnectionInfo;
   /** Headers removed before following a redirect here (Authorization, Cookie, secret ones on a cross-origin hop). */
   droppedHeaders?: string[];
+  /** The body this exchange sent, when it sent one (a 303 redirect's next hop does not; a 307's sends it again). */
+  requestBody?: SentBody;
+}
+
+/** A request body as it went out: its size, and its first bytes when they are text. */
+export interface SentBody {
+  size: number;
+  /** The first bytes (up to 64 KiB) as UTF-8 text; absent when they are not text (a file, an image, a protobuf). */
+  text?: string;
+  /** The text is the start of a longer body. */
+  truncated: boolean;
 }
 
 /** What came back, without the body: the body is fetched by reference (`body.read`). */

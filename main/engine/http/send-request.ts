@@ -12,6 +12,7 @@ import type { RunSignal } from './run-signal.ts';
 import { connectionFacts } from './timeline/connection-info.ts';
 import { connectionRecordOf } from './timeline/connection-record.ts';
 import { parseRequestHead } from './timeline/request-head.ts';
+import { SentBodyPreview } from './timeline/sent-body.ts';
 import { watchResponseVersion, type ResponseVersionWatch } from './timeline/response-version.ts';
 import { expectRequestHeaders, forgetProbe, type WireCapture } from './timeline/wire-observer.ts';
 import { QUEUED_ABORT } from './transport/queued-abort.ts';
@@ -110,6 +111,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
     let settled = false;
     let lastProgress = 0;
     let responseVersion: ResponseVersionWatch | undefined;
+    const sentBody = request.body && request.body.length > 0 ? new SentBodyPreview(request.body.length) : undefined;
 
     const probe = {
       method,
@@ -200,6 +202,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
         statusText,
         responseHeaders: headers,
         ...(trailers.length > 0 ? { responseTrailers: trailers } : {}),
+        ...(sentBody ? { requestBody: sentBody.summary() } : {}),
         timings: phaseTimings(endedAt),
         ...(connection ? { connection } : {}),
       };
@@ -326,7 +329,7 @@ export function sendExchange(request: HopRequest, options: ExchangeOptions): Pro
         path,
         method,
         headers: request.headers.flat(),
-        body: bodyForDispatch(request.body),
+        body: bodyForDispatch(request.body, sentBody ? (chunk) => sentBody.keep(chunk) : undefined),
         // The overall deadline is the user's timeout; undici's own stay out of its way.
         headersTimeout: 0,
         bodyTimeout: 0,

@@ -374,6 +374,8 @@ export const en = {
   'timeline.valid': 'Valid {from} – {to}',
   'timeline.dropped': 'Not forwarded to this origin: {headers}',
   'timeline.requestSent': 'Request as sent',
+  'timeline.bodyBinary': 'Body: {size} of binary data (not shown as text).',
+  'timeline.bodyTruncated': 'Body: {size}; the first 64 KB are shown.',
   // Cookies and OAuth 2.0 tokens
   'cookies.title': 'Cookies',
   'cookies.titleOf': 'Cookies · {workspace}',

@@ -335,6 +335,8 @@ export const zhCN: Catalog = {
   'timeline.valid': '有效期 {from} – {to}',
   'timeline.dropped': '未转发到此源：{headers}',
   'timeline.requestSent': '实际发送的请求',
+  'timeline.bodyBinary': '请求体：{size} 二进制数据（不以文本显示）。',
+  'timeline.bodyTruncated': '请求体：{size}；仅显示前 64 KB。',
   // Cookies and OAuth 2.0 tokens
   'cookies.title': 'Cookie',
   'cookies.titleOf': 'Cookie · {workspace}',

@@ -142,6 +142,23 @@ test('a 3-hop redirect shows each exchange in the timeline with its timings', as
   await shuttle.screenshot('timeline-redirects');
 });
 
+test('the timeline shows the body each exchange sent: a 307 sends it again', async ({ shuttle, transport, page }) => {
+  await shuttle.compose('POST', `${transport.url}/redirect/2?status=307`);
+  await shuttle.writeBody('json', '{"order": 42}');
+  await shuttle.send.click();
+  await expect(shuttle.status).toHaveText('200 OK');
+  await page.getByTestId('response-timeline').click();
+
+  const exchanges = page.getByTestId('timeline-exchange');
+  await expect(exchanges).toHaveCount(2);
+  for (let i = 0; i < 2; i++) {
+    await exchanges.nth(i).getByText('Request as sent').click();
+    // As on the wire: the headers, a blank line, the body.
+    await expect(exchanges.nth(i).getByTestId('timeline-request-raw')).toContainText(/content-length: 13\s+\{"order": 42\}$/);
+  }
+  await shuttle.screenshot('timeline-request-body');
+});
+
 test('trailers a server sends after a chunked body are shown apart from the headers', async ({ shuttle, transport, page }) => {
   await shuttle.compose('GET', `${transport.url}/trailers`);
   await shuttle.send.click();

@@ -12,8 +12,23 @@ export interface PreparedBody {
   content: Buffer | (() => AsyncIterable<Uint8Array>);
 }
 
-/** The bytes as undici takes them: a Buffer, or a fresh stream for a streamed body. */
-export function bodyForDispatch(body: PreparedBody | undefined): Buffer | Readable | null {
+/**
+ * The bytes as undici takes them: a Buffer, or a fresh stream for a streamed body. `sent` sees them
+ * as they are handed over (the timeline's preview of the body).
+ */
+export function bodyForDispatch(body: PreparedBody | undefined, sent?: (chunk: Uint8Array) => void): Buffer | Readable | null {
   if (!body) return null;
-  return Buffer.isBuffer(body.content) ? body.content : Readable.from(body.content(), { objectMode: false });
+  if (Buffer.isBuffer(body.content)) {
+    sent?.(body.content);
+    return body.content;
+  }
+  const source = body.content();
+  return Readable.from(sent ? watched(source, sent) : source, { objectMode: false });
+}
+
+async function* watched(source: AsyncIterable<Uint8Array>, sent: (chunk: Uint8Array) => void): AsyncIterable<Uint8Array> {
+  for await (const chunk of source) {
+    sent(chunk);
+    yield chunk;
+  }
 }

@@ -1,8 +1,8 @@
-import type { ExchangeRecord, HttpResponseMeta, PhaseTimings } from '../../../../shared/model/response.ts';
+import type { ExchangeRecord, HttpResponseMeta, PhaseTimings, SentBody } from '../../../../shared/model/response.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { ConnectionFacts } from './ConnectionFacts.tsx';
-import { formatDuration, statusClass } from './format.ts';
+import { formatBytes, formatDuration, statusClass } from './format.ts';
 
 interface Phase {
   key: 'dns' | 'connect' | 'tls' | 'send' | 'wait' | 'download';
@@ -78,14 +78,26 @@ export function Timeline({ response }: { response: HttpResponseMeta }) {
           ) : null}
           <details className="timeline-request">
             <summary>{t('timeline.requestSent')}</summary>
-            <pre>
+            <pre data-testid="timeline-request-raw">
               {[exchange.requestLine, ...exchange.requestHeaders.map(([name, value]) => `${name}: ${value}`)].join('\n')}
+              {/* As on the wire: a blank line, then the body. */}
+              {exchange.requestBody?.text !== undefined ? `\n\n${exchange.requestBody.text}` : null}
             </pre>
+            {exchange.requestBody ? <SentBodyNote body={exchange.requestBody} /> : null}
           </details>
         </section>
       ))}
     </div>
   );
+}
+
+/** What the raw text above cannot say about the body: that it was binary, or that only its start is shown. */
+function SentBodyNote({ body }: { body: SentBody }) {
+  const { t } = useI18n();
+  const size = formatBytes(body.size);
+  if (body.text === undefined) return <p className="hint" data-testid="timeline-request-body-note">{t('timeline.bodyBinary', { size })}</p>;
+  if (body.truncated) return <p className="hint" data-testid="timeline-request-body-note">{t('timeline.bodyTruncated', { size })}</p>;
+  return null;
 }
 
 function Waterfall({ timings }: { timings: PhaseTimings }) {

@@ -214,6 +214,28 @@ describe('engine history: deleting, retention, secrets and damage', () => {
     for (const name of files) expect((await readFile(join(dataDir, name))).includes(canary), name).toBe(false);
   });
 
+  it('a secret variable resolved into a request body is in the timeline of the send, never in the database files', async () => {
+    const fixture = await transportFixture();
+    const { engine, dataDir } = await startTestEngine();
+    const canary = 'CANARY-body-5e1d7c20a4';
+    const composed = httpSpec(`${fixture.url}/echo`, { method: 'POST', body: { mode: 'json', text: '{"token":"{{token}}"}' } });
+
+    // As the http.send command runs a send: the request resolved, and the secret values history must remove.
+    const meta = await engine.http.send('secret-body', composed, {
+      prepare: async (spec) => ({ ...spec, body: { ...spec.body, text: spec.body.text.replace('{{token}}', canary) } }),
+      secretValues: async () => [canary],
+    });
+    await engine.history.idle();
+    const [entry] = (await engine.history.search({ limit: 1 })).entries;
+    const opened = await engine.history.open(entry!.id);
+    await engine.close();
+
+    expect(meta.exchanges![0]!.requestBody?.text).toBe(`{"token":"${canary}"}`);
+    expect(opened.response?.exchanges?.[0]?.requestBody?.text).toBe('{"token":"[redacted]"}');
+    const files = (await readdir(dataDir)).filter((name) => name.startsWith('history.db'));
+    for (const name of files) expect((await readFile(join(dataDir, name))).includes(canary), name).toBe(false);
+  });
+
   it('a damaged history.db at start is moved aside and the UI can read why', async () => {
     const dataDir = await tempDir();
     await writeFile(join(dataDir, 'history.db'), 'garbage, not a database '.repeat(100));

@@ -87,6 +87,8 @@ describe('redirects, followed by the engine hop by hop', () => {
     expect(followed.method).toBe('GET');
     expect(followed.body.length).toBe(0);
     expect(followed.headers['content-type']).toBeUndefined();
+    // The timeline shows the body on the hop that sent it, and none on the GET that followed.
+    expect(meta.exchanges!.map((exchange) => exchange.requestBody)).toEqual([{ size: 7, text: '{"a":1}', truncated: false }, undefined]);
   });
 
   it.each([307, 308])('%i repeats the method and the body', async (status) => {
@@ -100,6 +102,7 @@ describe('redirects, followed by the engine hop by hop', () => {
       ['PUT', 'same body'],
       ['PUT', 'same body'],
     ]);
+    expect(meta.exchanges!.map((exchange) => exchange.requestBody?.text)).toEqual(['same body', 'same body']);
   });
 
   it('on a cross-origin hop Authorization, Cookie, Proxy-Authorization and auth headers are dropped, and the timeline says so', async () => {

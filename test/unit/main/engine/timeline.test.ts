@@ -1,4 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer as createH2cServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -42,6 +45,32 @@ describe('timeline: what went over the wire, per exchange', () => {
     const receivedNames = received.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase());
     expect(receivedNames).toEqual(sentNames);
     expect(meta.requestHeaders).toEqual(exchange!.requestHeaders);
+  });
+
+  it('the body as sent: variables resolved; a file streamed from disk previewed as it went out; binary and long bodies said so', async () => {
+    const fixture = await transportFixture();
+    const { engine } = await startTestEngine();
+    const dir = await mkdtemp(join(tmpdir(), 'shuttle-sent-body-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const textFile = join(dir, 'order.json');
+    await writeFile(textFile, '{"order":42}');
+    const long = 'x'.repeat(100 * 1024);
+
+    const json = await engine.http.send('json', httpSpec(`${fixture.url}/echo`, { method: 'POST', body: { mode: 'json', text: '{"who":"{{name}}"}' }, variables: [{ name: 'name', value: 'Ada', enabled: true }] }), {
+      prepare: (spec) => engine.variables.resolveHttp(spec),
+    });
+    const streamed = await engine.http.send('file', httpSpec(`${fixture.url}/echo`, { method: 'POST', body: { mode: 'binary', text: '', binary: { kind: 'path', path: textFile } } }));
+    const binary = await engine.http.send('binary', httpSpec(`${fixture.url}/echo`, { method: 'POST', body: { mode: 'binary', text: '', binary: { kind: 'inline', fileName: 'x.bin', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]).toString('base64') } } }));
+    const truncated = await engine.http.send('long', httpSpec(`${fixture.url}/echo`, { method: 'POST', body: { mode: 'text', text: long } }));
+    const get = await engine.http.send('get', httpSpec(`${fixture.url}/echo`));
+
+    expect(json.exchanges![0]!.requestBody).toEqual({ size: 13, text: '{"who":"Ada"}', truncated: false });
+    expect(streamed.exchanges![0]!.requestBody).toEqual({ size: 12, text: '{"order":42}', truncated: false });
+    expect(binary.exchanges![0]!.requestBody).toEqual({ size: 7, truncated: false });
+    expect(truncated.exchanges![0]!.requestBody).toEqual({ size: long.length, text: long.slice(0, 64 * 1024), truncated: true });
+    expect(get.exchanges![0]!.requestBody).toBeUndefined();
+    // What the server received is what the timeline says.
+    expect(fixture.requests.slice(0, 2).map((request) => request.body.toString())).toEqual(['{"who":"Ada"}', '{"order":42}']);
   });
 
   it('a new connection has DNS (for a name), connect and first-byte phases; the next request reuses it', async () => {
