@@ -14,23 +14,21 @@ let trusting: boolean | undefined;
  *
  * Process-wide (one engine runs per process) and read by each new connection, including the secure
  * contexts built for a request's own CA (tls-material.ts). Reading the store and parsing it takes
- * about 0.1 s, so it is done once, when the first TLS connection needs it. Returns whether the
- * trust changed from an earlier call, so connections verified under the old one can be dropped.
+ * about 0.1 s, so it is done once, when the first TLS connection needs it; callers that keep
+ * connections drop those verified under an earlier trust themselves.
  */
-export function trustSystemCertificates(on: boolean): boolean {
-  if (trusting === on) return false;
-  const changed = trusting !== undefined;
+export function trustSystemCertificates(on: boolean): void {
+  const before = trusting;
   trusting = on;
+  // Nothing to do when nothing changes, or when it is off before anything was added.
+  if (before === on || (before === undefined && !on)) return;
   // Node 24.5+ and 22.19+; on an older runtime Node's own list stays in force.
-  if (typeof tls.setDefaultCACertificates !== 'function' || typeof tls.getCACertificates !== 'function') return changed;
+  if (typeof tls.setDefaultCACertificates !== 'function' || typeof tls.getCACertificates !== 'function') return;
   nodeDefaults ??= tls.getCACertificates('default');
-  // Skipped when it would change nothing: off before anything was added.
-  if (!on && !changed) return false;
   try {
     tls.setDefaultCACertificates(on ? [...nodeDefaults, ...tls.getCACertificates('system')] : nodeDefaults);
   } catch {
     // A store that cannot be read (or holds nothing parsable) leaves Node's own list in force:
     // requests still go out, and one the store would have vouched for fails as an unknown authority.
   }
-  return changed;
 }

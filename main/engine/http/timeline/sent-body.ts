@@ -3,8 +3,6 @@ import type { SentBody } from '../../../../shared/model/response.ts';
 /** What the timeline keeps of a request body: enough to read a JSON, form or GraphQL body, not a whole upload. */
 export const SENT_BODY_PREVIEW_BYTES = 64 * 1024;
 
-/** C0 control characters other than tab, line feed and carriage return: UTF-8 that holds them is binary data. */
-const BINARY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /** The first bytes of a request body as they go out on one exchange, for the timeline. */
 export class SentBodyPreview {
@@ -36,7 +34,16 @@ export class SentBodyPreview {
     } catch {
       text = undefined;
     }
-    if (text !== undefined && BINARY_CONTROL.test(text)) text = undefined;
+    if (text !== undefined && hasControlCharacters(text)) text = undefined;
     return { size: this.#size, ...(text !== undefined ? { text } : {}), truncated };
   }
+}
+
+/** C0 control characters other than tab, line feed and carriage return: UTF-8 that holds them is binary data. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+  }
+  return false;
 }

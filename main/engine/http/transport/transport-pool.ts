@@ -47,8 +47,14 @@ export function createTransportPool(options: {
    * connections were verified under the old one: their dispatchers close (requests on them finish)
    * and new ones take over.
    */
+  let trusting: boolean | undefined;
   const applyTrust = () => {
-    if (!trustSystemCertificates(options.trustSystemCertificates?.() ?? false)) return;
+    const on = options.trustSystemCertificates?.() ?? false;
+    if (on === trusting) return;
+    const before = trusting;
+    trusting = on;
+    trustSystemCertificates(on);
+    if (before === undefined) return;
     for (const dispatcher of [defaultAgent, ...dispatchers.values()]) void dispatcher.close().catch(() => undefined);
     dispatchers.clear();
     defaultAgent = newDefaultAgent();
