@@ -48,3 +48,15 @@ function interpolate(text: string, params?: Record<string, string | number | boo
 export function errorSentence(t: Translate, error: ShuttleError): string {
   return t(`error.${error.code}`, { ...error.detail, message: error.message });
 }
+
+/** Node's codes for a server certificate from an authority nobody here trusts (a local CA, a company's, a self-signed one). */
+const UNTRUSTED_CERTIFICATE = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+
+/**
+ * What to do about an error, where the sentence alone leaves a person stuck: a certificate nobody
+ * trusts is the commonest question in every API client's tracker, and the ways out are ours to name.
+ */
+export function errorHint(t: Translate, error: ShuttleError): string | undefined {
+  if (error.code === 'TLS' && UNTRUSTED_CERTIFICATE.has(String(error.detail?.code ?? ''))) return t('certificates.untrustedHint');
+  return undefined;
+}

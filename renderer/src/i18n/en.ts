@@ -121,6 +121,8 @@ export const en = {
   'settings.certificates': 'Certificates',
   'settings.certificates.trustSystem':
     'Trust the certificate authorities installed in the operating system (mkcert, dotnet dev-certs, your company’s), as browsers and curl do',
+  'certificates.untrustedHint':
+    'To trust it: install its CA in this computer’s certificate store (as mkcert -install does) or add the CA for this host in Settings → Certificates. For a development server you can also switch off certificate checks for this request in its Settings.',
   'settings.certificates.hint':
     'A client certificate, an extra CA, or no certificate checks, for every HTTPS and WSS connection to a host, used when the request (or its collection or folder) does not choose. Kept on this computer, never in a workspace.',
   'settings.certificates.verify': 'Verify this host’s certificate (off: accept a self-signed or expired one)',

@@ -82,6 +82,7 @@ export const zhCN: Catalog = {
   'diff.partial': '至少有一个响应体只是较长响应的预览，仅比较已保存的部分。',
   'settings.certificates': '证书',
   'settings.certificates.trustSystem': '信任操作系统中安装的证书颁发机构（mkcert、dotnet dev-certs、公司 CA），与浏览器和 curl 一致',
+  'certificates.untrustedHint': '要信任它：将其 CA 安装到本机的证书存储（如 mkcert -install 所做），或在“设置 → 证书”中为此主机添加该 CA。对于开发服务器，也可以在此请求的设置中关闭证书校验。',
   'settings.certificates.hint': '按主机设置的客户端证书、额外 CA 或关闭证书校验，用于到该主机的每个 HTTPS 和 WSS 连接；请求（或其集合、文件夹）自己做了选择时以其为准。仅保存在本机，不会写入工作区。',
   'settings.certificates.verify': '校验此主机的证书（关闭后接受自签名或过期证书）',
   'settings.certificates.host': '主机',

@@ -323,6 +323,9 @@ test.describe('a CA installed in the operating system', () => {
       await shuttle.send.click();
       await expect(shuttle.error).toHaveAttribute('data-error-code', 'TLS');
       await expect(shuttle.error).toContainText('signed by an unknown authority');
+      // And what to do about it.
+      await expect(page.getByTestId('response-error-hint')).toContainText('Settings → Certificates');
+      await shuttle.screenshot('error-untrusted-certificate');
 
       await page.getByTestId('open-settings').click();
       await trust.check();

@@ -81,6 +81,7 @@ test('wss to a server nobody told this tab to trust: the refusal names the reaso
   await expect(ws.error).toHaveAttribute('data-error-code', 'TLS');
   // The server's certificate is signed by the test CA, which this connection was not told to trust.
   await expect(ws.error).toContainText(/The secure connection to 127\.0\.0\.1 failed: the certificate (chain ends in a self-signed certificate nobody trusts|is signed by an unknown authority)\./);
+  await expect(ws.error.getByTestId('error-hint')).toContainText('Settings → Certificates');
 
   await page.getByTestId('ws-tls-verify').uncheck();
   await ws.connect.click();

@@ -5,7 +5,7 @@ import type { HttpResponseMeta } from '../../../../shared/model/response.ts';
 import { Button } from '../../components/Button.tsx';
 import { HeaderTable } from '../../components/HeaderTable.tsx';
 import { TabList } from '../../components/TabList.tsx';
-import { errorSentence, type Translate, useI18n } from '../../i18n/I18nProvider.tsx';
+import { errorHint, errorSentence, type Translate, useI18n } from '../../i18n/I18nProvider.tsx';
 import { sendShortcutLabel } from '../app/shortcuts.ts';
 import { CompareWithPreviousButton } from '../history/CompareWithPreviousButton.tsx';
 import type { RequestTab } from '../tabs/tabs-reducer.ts';
@@ -45,11 +45,17 @@ function EmptyResponse() {
 function FailedResponse({ tab, error }: { tab: RequestTab; error: ShuttleError }) {
   const { t } = useI18n();
   const { send } = useTabs();
+  const hint = errorHint(t, error);
   return (
     <div className="response-placeholder response-failed" role="alert" data-testid="response-error" data-error-code={error.code}>
       <AlertTriangle size={28} className={error.code === 'CANCELLED' ? 'placeholder-icon' : 'error-icon'} aria-hidden />
       <h2>{error.code === 'CANCELLED' ? t('error.CANCELLED') : t('response.failed')}</h2>
       {error.code === 'CANCELLED' ? null : <p className="error-sentence">{errorSentence(t, error)}</p>}
+      {hint ? (
+        <p className="hint error-hint" data-testid="response-error-hint">
+          {hint}
+        </p>
+      ) : null}
       <p className="error-detail">
         <code>{error.code}</code> {error.message}
       </p>
