@@ -11,7 +11,18 @@ const DEFAULT_SPILL_BYTES = 4 * 1024 * 1024;
 
 type StoredBody =
   | { kind: 'memory'; chunks: Buffer[]; size: number; done: boolean }
-  | { kind: 'file'; path: string; stream: WriteStream; size: number; done: boolean };
+  | {
+      kind: 'file';
+      path: string;
+      stream: WriteStream;
+      size: number;
+      done: boolean;
+      /**
+       * The bytes it had in memory when it moved to its file, kept until the file has them: they
+       * were readable before the move, and a read must not find them missing while they are written.
+       */
+      beforeSpill?: { chunks: Buffer[]; size: number };
+    };
 
 /** One response body being written; `write` returns false when the caller should pause until `drained`. */
 export interface BodyWriter {
@@ -92,6 +103,7 @@ export class BodyStore {
     if (!body) throw new ShuttleFailure('NOT_FOUND', 'That response body is no longer available', { bodyId: id });
     const end = Math.min(body.size, offset + length);
     if (body.kind === 'memory') return { bytes: sliceChunks(body.chunks, offset, end), body };
+    if (body.beforeSpill && end <= body.beforeSpill.size) return { bytes: sliceChunks(body.beforeSpill.chunks, offset, end), body };
     const file = await open(body.path, 'r');
     try {
       const buffer = Buffer.alloc(Math.max(0, end - offset));
@@ -179,8 +191,12 @@ class StoredBodyWriter implements BodyWriter {
     // A failed blob (disk full, folder gone) must fail this body, not crash the process with an
     // unhandled 'error': the error stays on `stream.errored` and `end()` rejects with it.
     stream.on('error', () => undefined);
-    for (const buffered of body.chunks) stream.write(buffered);
-    this.#body = { kind: 'file', path, stream, size: body.size, done: false };
+    const spilled: StoredBody = { kind: 'file', path, stream, size: body.size, done: false, beforeSpill: { chunks: body.chunks, size: body.size } };
+    body.chunks.forEach((buffered, index) => {
+      // Writes reach the file in order: once the last of them is written, all of them are.
+      stream.write(buffered, index === body.chunks.length - 1 ? () => (spilled.beforeSpill = undefined) : undefined);
+    });
+    this.#body = spilled;
     this.#bodies.set(this.id, this.#body);
     return !stream.writableNeedDrain;
   }

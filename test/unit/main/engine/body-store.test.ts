@@ -34,6 +34,24 @@ async function openStore(options: { spillBytes?: number } = {}) {
 }
 
 describe('BodyStore', () => {
+  it('bytes readable in memory stay readable while the body moves to its file (a pretty view read as it grows)', async () => {
+    const { store } = await openStore({ spillBytes: 64 });
+    const writer = store.create();
+    const body = pattern(200);
+    writer.write(body.subarray(0, 50));
+    expect((await store.bytes(writer.id, 0, 50)).equals(body.subarray(0, 50))).toBe(true);
+
+    // Past the spill size: the first 50 bytes are on their way to the file, not there yet.
+    writer.write(body.subarray(50, 100));
+    const duringMove = await store.bytes(writer.id, 0, 50);
+    await writer.flushed();
+    const afterMove = await store.bytes(writer.id, 0, 100);
+
+    expect(duringMove.equals(body.subarray(0, 50))).toBe(true);
+    expect(afterMove.equals(body.subarray(0, 100))).toBe(true);
+    await writer.end();
+  });
+
   it('reads a body kept in memory by range, across chunk boundaries', async () => {
     const { store, ownDir } = await openStore();
     const writer = store.create();
