@@ -1,6 +1,7 @@
 import type { Settings, SettingsPatch } from '../../../../shared/model/settings.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { CheckField } from '../../components/CheckField.tsx';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -11,15 +12,12 @@ export function HistorySettingsFields({ settings, apply }: { settings: Settings;
   return (
     <fieldset className="field settings-group" data-testid="settings-history">
       <legend>{t('settings.history')}</legend>
-      <label className="check-field">
-        <input
-          type="checkbox"
-          data-testid="settings-history-recording"
-          checked={settings.historyRecording}
-          onChange={(event) => apply({ historyRecording: event.target.checked })}
-        />
-        <span>{t('settings.history.recording')}</span>
-      </label>
+      <CheckField
+        label={t('settings.history.recording')}
+        testId="settings-history-recording"
+        checked={settings.historyRecording}
+        onChange={(historyRecording) => apply({ historyRecording })}
+      />
       <NumberField
         label={t('settings.history.maxEntries')}
         testId="settings-history-max-entries"

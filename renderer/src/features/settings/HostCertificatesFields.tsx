@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import { HOST_PATTERN, type HostCertificate, type SettingsPatch } from '../../../../shared/model/settings.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { CheckField } from '../../components/CheckField.tsx';
 import { ClientCertificateFields } from '../request/ClientCertificateFields.tsx';
 
 type HostProblem = 'hostNeeded' | 'hostInvalid' | 'hostTaken';
@@ -40,15 +41,12 @@ export function HostCertificatesFields({
   return (
     <fieldset className="field settings-group" data-testid="settings-certificates">
       <legend>{t('settings.certificates')}</legend>
-      <label className="check-field">
-        <input
-          type="checkbox"
-          data-testid="settings-trust-system-certificates"
-          checked={trustSystem}
-          onChange={(event) => apply({ trustSystemCertificates: event.target.checked })}
-        />
-        <span>{t('settings.certificates.trustSystem')}</span>
-      </label>
+      <CheckField
+        label={t('settings.certificates.trustSystem')}
+        testId="settings-trust-system-certificates"
+        checked={trustSystem}
+        onChange={(trustSystemCertificates) => apply({ trustSystemCertificates })}
+      />
       <span className="hint">{t('settings.certificates.hint')}</span>
       {entries.map((entry, index) => {
         const problem = problems[index];
@@ -84,15 +82,12 @@ export function HostCertificatesFields({
                 {t(`settings.certificates.${problem}`)}
               </p>
             ) : null}
-            <label className="check-field">
-              <input
-                type="checkbox"
-                data-testid="host-certificate-verify"
-                checked={entry.verifyTls !== false}
-                onChange={(event) => update(index, { verifyTls: event.target.checked ? undefined : false })}
-              />
-              <span>{t('settings.certificates.verify')}</span>
-            </label>
+            <CheckField
+              label={t('settings.certificates.verify')}
+              testId="host-certificate-verify"
+              checked={entry.verifyTls !== false}
+              onChange={(verify) => update(index, { verifyTls: verify ? undefined : false })}
+            />
             <ClientCertificateFields
               files={{ clientCert: entry.clientCert, caCert: entry.caCert }}
               onChange={(files) => update(index, { clientCert: files.clientCert, caCert: files.caCert })}

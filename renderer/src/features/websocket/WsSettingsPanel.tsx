@@ -1,5 +1,6 @@
 import { NumberField } from '../../components/NumberField.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { CheckField } from '../../components/CheckField.tsx';
 import { ClientCertificateFields } from '../request/ClientCertificateFields.tsx';
 import { HostCertificatesHint } from '../settings/HostCertificatesHint.tsx';
 import type { WsDraftSettings } from './ws-draft.ts';
@@ -27,20 +28,20 @@ export function WsSettingsPanel({ settings, onChange }: { settings: WsDraftSetti
         commitOn="change"
         onValid={(seconds) => set({ pingIntervalMs: Math.round(seconds * 1000) })}
       />
-      <label className="check-field">
-        <input type="checkbox" data-testid="ws-auto-reconnect" checked={settings.autoReconnect} onChange={(event) => set({ autoReconnect: event.target.checked })} />
-        <span>
-          {t('ws.settings.autoReconnect')}
-          <small className="hint">{t('ws.settings.autoReconnect.hint')}</small>
-        </span>
-      </label>
-      <label className="check-field">
-        <input type="checkbox" data-testid="ws-tls-verify" checked={settings.tlsVerify} onChange={(event) => set({ tlsVerify: event.target.checked })} />
-        <span>
-          {t('ws.settings.tlsVerify')}
-          <small className="hint">{t('ws.settings.tlsVerify.hint')}</small>
-        </span>
-      </label>
+      <CheckField
+        label={t('ws.settings.autoReconnect')}
+        hint={t('ws.settings.autoReconnect.hint')}
+        testId="ws-auto-reconnect"
+        checked={settings.autoReconnect}
+        onChange={(autoReconnect) => set({ autoReconnect })}
+      />
+      <CheckField
+        label={t('ws.settings.tlsVerify')}
+        hint={t('ws.settings.tlsVerify.hint')}
+        testId="ws-tls-verify"
+        checked={settings.tlsVerify}
+        onChange={(tlsVerify) => set({ tlsVerify })}
+      />
       <div className="ws-certificates form-grid" data-testid="ws-certificates">
         <ClientCertificateFields files={{ clientCert: settings.clientCert, caCert: settings.caCert }} onChange={set} />
         <p className="hint">{t('ws.settings.certificates.hint')}</p>
